@@ -1,0 +1,35 @@
+package io.kqlite.statemachine;
+
+import java.util.List;
+
+/**
+ * What the front end may ask of the replicated core. Implementations block the calling thread;
+ * callers run them off any I/O event loop.
+ */
+public interface SqlCluster {
+
+  /**
+   * Submits statements to the Raft log as one entry (applied atomically on every data node) and
+   * waits for the result. Time and random seed are decided here, once.
+   *
+   * @throws SqlException when the write could not be committed (no leader reachable in time)
+   */
+  WriteOutcome write(String database, List<Statement> statements);
+
+  /** Creates a database on every data node through the log; {@code 42P04} if it exists. */
+  WriteOutcome createDatabase(String database);
+
+  /**
+   * Runs a read-only statement on this node's replica after it has applied at least {@code
+   * minAppliedIndex} (pass the session's last write index for read-your-writes, 0 for none).
+   */
+  StatementResult query(String database, Statement statement, long minAppliedIndex);
+
+  /** Column names and types of a statement without running it. */
+  List<Column> describe(String database, String sql, long minAppliedIndex);
+
+  boolean databaseExists(String database);
+
+  /** Whether connecting to an unknown database creates it (through the log) instead of 3D000. */
+  boolean autoCreateDatabases();
+}

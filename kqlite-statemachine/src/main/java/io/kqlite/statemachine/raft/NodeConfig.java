@@ -1,0 +1,49 @@
+package io.kqlite.statemachine.raft;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a node of the replicated core needs to start. Built by the command line from flags
+ * and {@code conf/kqlite.properties}; tests build it directly.
+ *
+ * @param peers every voting member including this one; empty means a single-member group of this
+ *     node alone
+ * @param electionTimeoutMin Raft election timeout lower bound; the upper bound is twice it (equal
+ *     bounds cause split votes)
+ * @param writeTimeout how long a write may wait for a leader before the client gets an error
+ */
+public record NodeConfig(
+    String id,
+    Path dataDir,
+    String host,
+    int raftPort,
+    List<Peer> peers,
+    boolean autoCreateDatabases,
+    Duration electionTimeoutMin,
+    Duration writeTimeout) {
+
+  public static final Duration DEFAULT_ELECTION_TIMEOUT = Duration.ofMillis(1000);
+  public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+  public NodeConfig {
+    peers = List.copyOf(peers);
+  }
+
+  public Path raftDir() {
+    return dataDir.resolve("raft");
+  }
+
+  public Path databaseDir() {
+    return dataDir.resolve("db");
+  }
+
+  /** The members of the group: the configured peers, or this node alone. */
+  public List<Peer> members() {
+    if (!peers.isEmpty()) {
+      return peers;
+    }
+    return List.of(new Peer(id, host, raftPort, 0));
+  }
+}

@@ -1,0 +1,216 @@
+package io.kqlite.statemachine.raft;
+
+import io.kqlite.statemachine.Column;
+import io.kqlite.statemachine.EntryCodec;
+import io.kqlite.statemachine.SqlCluster;
+import io.kqlite.statemachine.SqlException;
+import io.kqlite.statemachine.Statement;
+import io.kqlite.statemachine.StatementResult;
+import io.kqlite.statemachine.WriteCommand;
+import io.kqlite.statemachine.WriteOutcome;
+import io.kqlite.statemachine.WriteResult;
+import io.kqlite.statemachine.store.SqliteStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.TimeDuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One member of the Raft group: its Ratis server (log + state machine) and one long-lived Ratis
+ * client that submits this node's writes. The client finds the leader by itself, so a write made
+ * on a follower is forwarded to the leader; its retry cache id makes a retried write apply once.
+ */
+public final class RaftNode implements SqlCluster, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
+  /** All kqlite clusters use one group id; members are told apart by peer id. */
+  static final RaftGroupId GROUP_ID =
+      RaftGroupId.valueOf(UUID.nameUUIDFromBytes("kqlite".getBytes(StandardCharsets.UTF_8)));
+
+  private final NodeConfig config;
+  private final SqliteStore store;
+  private final KqliteStateMachine stateMachine;
+  private final RaftServer server;
+  private final RaftClient client;
+  private final SecureRandom seeds = new SecureRandom();
+
+  private RaftNode(NodeConfig config) throws IOException {
+    this.config = config;
+    this.store = new SqliteStore(config.databaseDir());
+    this.stateMachine = new KqliteStateMachine(store);
+    RaftGroup group = RaftGroup.valueOf(GROUP_ID, config.members().stream().map(RaftNode::toRaftPeer).toList());
+    RaftProperties properties = serverProperties(config);
+    this.server = RaftServer.newBuilder()
+        .setServerId(RaftPeerId.valueOf(config.id()))
+        .setGroup(group)
+        .setStateMachine(stateMachine)
+        .setProperties(properties)
+        .setOption(RaftStorage.StartupOption.RECOVER)
+        .build();
+    this.client = RaftClient.newBuilder()
+        .setRaftGroup(group)
+        .setProperties(properties)
+        .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+            (int) Math.max(1, config.writeTimeout().toMillis() / 200),
+            TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)))
+        .build();
+  }
+
+  /** Starts the node; it joins elections at once. */
+  public static RaftNode start(NodeConfig config) throws IOException {
+    RaftNode node = new RaftNode(config);
+    node.server.start();
+    LOG.info("kqlite node {} started: raft {}:{}, data {}", config.id(), config.host(),
+        config.raftPort(), config.dataDir().toAbsolutePath());
+    return node;
+  }
+
+  private static RaftProperties serverProperties(NodeConfig config) {
+    RaftProperties properties = new RaftProperties();
+    RaftServerConfigKeys.setStorageDir(properties, List.of(config.raftDir().toFile()));
+    GrpcConfigKeys.Server.setPort(properties, config.raftPort());
+    TimeDuration min = TimeDuration.valueOf(config.electionTimeoutMin().toMillis(), TimeUnit.MILLISECONDS);
+    RaftServerConfigKeys.Rpc.setTimeoutMin(properties, min);
+    RaftServerConfigKeys.Rpc.setTimeoutMax(properties, min.multiply(2));
+    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(properties, min.multiply(0.5));
+    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(properties, min);
+    return properties;
+  }
+
+  private static RaftPeer toRaftPeer(Peer peer) {
+    return RaftPeer.newBuilder()
+        .setId(peer.id())
+        .setAddress(peer.raftAddress())
+        .build();
+  }
+
+  @Override
+  public WriteOutcome write(String database, List<Statement> statements) {
+    return submit(new WriteCommand(WriteCommand.Kind.EXECUTE, database, statements,
+        currentMicros(), seeds.nextLong()));
+  }
+
+  @Override
+  public WriteOutcome createDatabase(String database) {
+    return submit(new WriteCommand(WriteCommand.Kind.CREATE_DATABASE, database, List.of(),
+        currentMicros(), seeds.nextLong()));
+  }
+
+  private WriteOutcome submit(WriteCommand command) {
+    Message message = Message.valueOf(ByteString.copyFrom(EntryCodec.encode(command)));
+    RaftClientReply reply;
+    try {
+      reply = client.async().send(message)
+          .get(config.writeTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SqlException("57014", "canceling statement: interrupted while waiting for commit");
+    } catch (ExecutionException | TimeoutException e) {
+      throw unavailable(e);
+    }
+    if (!reply.isSuccess()) {
+      throw unavailable(reply.getException());
+    }
+    WriteResult result = EntryCodec.decodeResult(reply.getMessage().getContent().toByteArray());
+    return new WriteOutcome(reply.getLogIndex(), result);
+  }
+
+  /** No leader could commit the write in time: the outcome is unknown to this node. */
+  private SqlException unavailable(Throwable cause) {
+    Throwable root = cause instanceof ExecutionException && cause.getCause() != null ? cause.getCause() : cause;
+    LOG.warn("write not committed: {}", String.valueOf(root));
+    return new SqlException("08006", "could not commit the write through the Raft log: "
+        + (root == null ? "no leader reachable" : root.getClass().getSimpleName() + ": " + root.getMessage()));
+  }
+
+  @Override
+  public StatementResult query(String database, Statement statement, long minAppliedIndex) {
+    awaitApplied(minAppliedIndex);
+    return store.forRead(database).query(statement);
+  }
+
+  @Override
+  public List<Column> describe(String database, String sql, long minAppliedIndex) {
+    awaitApplied(minAppliedIndex);
+    return store.forRead(database).describe(sql);
+  }
+
+  private void awaitApplied(long index) {
+    try {
+      if (!stateMachine.tracker().awaitApplied(index, config.writeTimeout().toMillis())) {
+        throw new SqlException("57014", "canceling statement: this node has not caught up with log index " + index);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SqlException("57014", "canceling statement: interrupted");
+    }
+  }
+
+  @Override
+  public boolean databaseExists(String database) {
+    return store.existing(database) != null;
+  }
+
+  @Override
+  public boolean autoCreateDatabases() {
+    return config.autoCreateDatabases();
+  }
+
+  /** The highest log index this node has applied. */
+  public long appliedIndex() {
+    return stateMachine.tracker().applied();
+  }
+
+  public String id() {
+    return config.id();
+  }
+
+  /** True while this node is the Raft leader. */
+  public boolean isLeader() {
+    try {
+      return server.getDivision(GROUP_ID).getInfo().isLeader();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static long currentMicros() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      LOG.warn("closing raft client", e);
+    }
+    try {
+      server.close();
+    } catch (IOException e) {
+      LOG.warn("closing raft server", e);
+    }
+  }
+}

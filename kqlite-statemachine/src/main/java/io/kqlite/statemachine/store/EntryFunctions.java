@@ -1,0 +1,82 @@
+package io.kqlite.statemachine.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.sqlite.Function;
+
+/**
+ * SQL functions whose value would differ between replicas if SQLite computed them itself:
+ * {@code now()}, {@code random()}, {@code randomblob(n)}, {@code gen_random_uuid()}. On the apply
+ * connection they read the current log entry's time and seed, so every replica and every replay
+ * gets the same values; on read connections they use this node's clock.
+ *
+ * <p>{@code random()} follows PostgreSQL (a double in [0, 1)), not SQLite (a 64-bit integer),
+ * because the statements come from PostgreSQL clients.
+ */
+final class EntryFunctions {
+
+  private static final DateTimeFormatter TIMESTAMPTZ =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSx").withZone(ZoneOffset.UTC);
+
+  private long timestampMicros;
+  private SplittableRandom random = new SplittableRandom();
+
+  /** Fixes time and randomness for the entry about to be applied. */
+  void startEntry(long timestampMicros, long seed) {
+    this.timestampMicros = timestampMicros;
+    this.random = new SplittableRandom(seed);
+  }
+
+  /** For read connections: the local clock, fresh randomness. */
+  void useLocalClock() {
+    this.timestampMicros = -1;
+  }
+
+  void registerOn(Connection connection) throws SQLException {
+    Function.create(connection, "now", new Function() {
+      @Override
+      protected void xFunc() throws SQLException {
+        result(now());
+      }
+    });
+    Function.create(connection, "random", new Function() {
+      @Override
+      protected void xFunc() throws SQLException {
+        result(random.nextDouble());
+      }
+    });
+    Function.create(connection, "randomblob", new Function() {
+      @Override
+      protected void xFunc() throws SQLException {
+        int length = Math.max(1, value_int(0));
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        result(bytes);
+      }
+    });
+    Function.create(connection, "gen_random_uuid", new Function() {
+      @Override
+      protected void xFunc() throws SQLException {
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        result(new UUID(high, low).toString());
+      }
+    });
+  }
+
+  private String now() {
+    long micros = timestampMicros >= 0 ? timestampMicros : currentMicros();
+    Instant instant = Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
+    return TIMESTAMPTZ.format(instant);
+  }
+
+  static long currentMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+  }
+}

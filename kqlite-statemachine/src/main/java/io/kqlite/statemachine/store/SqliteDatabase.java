@@ -1,0 +1,272 @@
+package io.kqlite.statemachine.store;
+
+import io.kqlite.statemachine.Column;
+import io.kqlite.statemachine.SqlError;
+import io.kqlite.statemachine.SqlException;
+import io.kqlite.statemachine.Statement;
+import io.kqlite.statemachine.StatementResult;
+import io.kqlite.statemachine.WriteResult;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * One SQLite file: a single writer connection used only by the apply thread, and a small pool of
+ * read-only connections for queries (WAL mode lets them read while an entry is applied).
+ *
+ * <p>The file keeps the index of the last log entry applied to it in table {@code kqlite_applied},
+ * updated in the same SQLite transaction as the entry's data: after a crash the file says exactly
+ * which entries it holds, so replaying the log applies each entry once.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+  static final String APPLIED_TABLE = "kqlite_applied";
+  private static final int MAX_READERS = 8;
+  private static final int MAX_ROWS_CHANGED_UNKNOWN = -1;
+
+  private final String name;
+  private final Path file;
+  private final Connection writer;
+  private final EntryFunctions entryFunctions = new EntryFunctions();
+  private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
+  private final AtomicInteger readerCount = new AtomicInteger();
+  private volatile long appliedIndex;
+
+  private SqliteDatabase(String name, Path file, Connection writer, long appliedIndex) {
+    this.name = name;
+    this.file = file;
+    this.writer = writer;
+    this.appliedIndex = appliedIndex;
+  }
+
+  /** Opens (creating if missing) the file; a new file records {@code createdAtIndex}. */
+  static SqliteDatabase open(String name, Path file, long createdAtIndex) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // The Raft log is the durable record; a lost SQLite tail is re-applied from it.
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(10_000);
+    Connection writer = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    try (var st = writer.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS " + APPLIED_TABLE
+          + " (id INTEGER PRIMARY KEY CHECK (id = 1), log_index INTEGER NOT NULL)");
+      st.execute("INSERT OR IGNORE INTO " + APPLIED_TABLE + " VALUES (1, " + createdAtIndex + ")");
+      long applied;
+      try (ResultSet rs = st.executeQuery("SELECT log_index FROM " + APPLIED_TABLE)) {
+        applied = rs.getLong(1);
+      }
+      writer.setAutoCommit(false);
+      SqliteDatabase database = new SqliteDatabase(name, file, writer, applied);
+      database.entryFunctions.registerOn(writer);
+      return database;
+    } catch (SQLException e) {
+      writer.close();
+      throw e;
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Index of the last log entry whose changes this file holds. */
+  public long appliedIndex() {
+    return appliedIndex;
+  }
+
+  /**
+   * Applies an entry's statements in one transaction together with the applied-index update. A
+   * failing statement rolls everything back; the failure is the result (identical on every
+   * replica), not an exception.
+   */
+  WriteResult apply(long index, List<Statement> statements, long timestampMicros, long seed) {
+    entryFunctions.startEntry(timestampMicros, seed);
+    List<StatementResult> results = new ArrayList<>(statements.size());
+    try {
+      for (Statement statement : statements) {
+        try {
+          results.add(execute(writer, statement));
+        } catch (SQLException e) {
+          writer.rollback();
+          return WriteResult.failed(results, SqlStates.fromException(e));
+        }
+      }
+      try (PreparedStatement update =
+          writer.prepareStatement("UPDATE " + APPLIED_TABLE + " SET log_index = ? WHERE id = 1")) {
+        update.setLong(1, index);
+        update.executeUpdate();
+      }
+      writer.commit();
+      appliedIndex = index;
+      return WriteResult.ok(results);
+    } catch (SQLException e) {
+      // Not a statement's fault: the file itself failed (disk full, I/O). Replicas must not diverge
+      // silently, so the caller stops this node.
+      throw new IllegalStateException("cannot apply entry " + index + " to " + file, e);
+    }
+  }
+
+  /** Runs a read-only statement on a pooled read connection. */
+  public StatementResult query(Statement statement) {
+    Connection reader = borrowReader();
+    try {
+      return execute(reader, statement);
+    } catch (SQLException e) {
+      throw new SqlException(SqlStates.fromException(e));
+    } finally {
+      idleReaders.push(reader);
+    }
+  }
+
+  /** Result columns of a statement, learned by preparing it (nothing runs). */
+  public List<Column> describe(String sql) {
+    Connection reader = borrowReader();
+    try (PreparedStatement prepared = reader.prepareStatement(sql)) {
+      ResultSetMetaData meta = prepared.getMetaData();
+      int count = meta == null ? 0 : meta.getColumnCount();
+      List<Column> columns = new ArrayList<>(count);
+      for (int i = 1; i <= count; i++) {
+        columns.add(new Column(meta.getColumnLabel(i), declaredType(meta, i)));
+      }
+      return columns;
+    } catch (SQLException e) {
+      throw new SqlException(SqlStates.fromException(e));
+    } finally {
+      idleReaders.push(reader);
+    }
+  }
+
+  private static StatementResult execute(Connection connection, Statement statement)
+      throws SQLException {
+    try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+      bind(prepared, statement.parameters());
+      if (!prepared.execute()) {
+        int changed = prepared.getUpdateCount();
+        return StatementResult.changed(changed == MAX_ROWS_CHANGED_UNKNOWN ? 0 : changed);
+      }
+      try (ResultSet rs = prepared.getResultSet()) {
+        return readRows(rs);
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement prepared, List<Object> parameters)
+      throws SQLException {
+    int expected = prepared.getParameterMetaData().getParameterCount();
+    if (expected > parameters.size()) {
+      throw new SqlException(new SqlError("08P01", "statement needs " + expected
+          + " parameters, " + parameters.size() + " given"));
+    }
+    for (int i = 0; i < expected; i++) {
+      Object value = parameters.get(i);
+      int position = i + 1;
+      if (value == null) {
+        prepared.setNull(position, java.sql.Types.NULL);
+      } else if (value instanceof Long number) {
+        prepared.setLong(position, number);
+      } else if (value instanceof Double number) {
+        prepared.setDouble(position, number);
+      } else if (value instanceof String text) {
+        prepared.setString(position, text);
+      } else if (value instanceof byte[] blob) {
+        prepared.setBytes(position, blob);
+      } else {
+        throw new IllegalArgumentException("not an SQLite value: " + value.getClass());
+      }
+    }
+  }
+
+  private static StatementResult readRows(ResultSet rs) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    int count = meta.getColumnCount();
+    List<Object[]> rows = new ArrayList<>();
+    String[] types = new String[count];
+    boolean first = true;
+    while (rs.next()) {
+      Object[] row = new Object[count];
+      for (int i = 0; i < count; i++) {
+        Object value = rs.getObject(i + 1);
+        row[i] = value instanceof Integer small ? Long.valueOf(small) : value;
+      }
+      if (first) {
+        for (int i = 0; i < count; i++) {
+          types[i] = declaredType(meta, i + 1);
+        }
+        first = false;
+      }
+      rows.add(row);
+    }
+    List<Column> columns = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String type = types[i] != null ? types[i] : declaredType(meta, i + 1);
+      columns.add(new Column(meta.getColumnLabel(i + 1), type));
+    }
+    return new StatementResult(columns, rows, rows.size());
+  }
+
+  /** The declared type, or — for expressions — the storage class SQLite reports, or "". */
+  private static String declaredType(ResultSetMetaData meta, int column) throws SQLException {
+    String type = meta.getColumnTypeName(column);
+    return type == null ? "" : type;
+  }
+
+  private Connection borrowReader() {
+    Connection reader = idleReaders.poll();
+    if (reader != null) {
+      return reader;
+    }
+    if (readerCount.incrementAndGet() <= MAX_READERS) {
+      try {
+        return openReader();
+      } catch (SQLException e) {
+        readerCount.decrementAndGet();
+        throw new SqlException(SqlStates.fromException(e));
+      }
+    }
+    readerCount.decrementAndGet();
+    try {
+      return idleReaders.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SqlException("57014", "canceling statement: interrupted");
+    }
+  }
+
+  private Connection openReader() throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(10_000);
+    Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    EntryFunctions local = new EntryFunctions();
+    local.useLocalClock();
+    local.registerOn(reader);
+    return reader;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(writer);
+    Connection reader;
+    while ((reader = idleReaders.poll()) != null) {
+      closeQuietly(reader);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // closing: nothing left to protect
+    }
+  }
+}

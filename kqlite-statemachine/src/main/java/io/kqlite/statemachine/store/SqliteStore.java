@@ -1,0 +1,120 @@
+package io.kqlite.statemachine.store;
+
+import io.kqlite.statemachine.SqlError;
+import io.kqlite.statemachine.SqlException;
+import io.kqlite.statemachine.WriteCommand;
+import io.kqlite.statemachine.WriteResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * All databases of one data node: database {@code NAME} is the file {@code NAME.db} in one
+ * directory. Applies log entries (in log order, from one thread) and serves local reads.
+ *
+ * <p>The database {@code postgres} always exists; it is created locally at start, empty, which
+ * is the same on every node. Other databases are created only by a log entry.
+ */
+public final class SqliteStore implements AutoCloseable {
+
+  public static final String DEFAULT_DATABASE = "postgres";
+  private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}");
+
+  private final Path directory;
+  private final Map<String, SqliteDatabase> open = new ConcurrentHashMap<>();
+
+  public SqliteStore(Path directory) {
+    this.directory = directory;
+    try {
+      Files.createDirectories(directory);
+      database(DEFAULT_DATABASE, 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Applies one entry; entries this file already holds (a replay after restart) are skipped. */
+  public WriteResult apply(long index, WriteCommand command) {
+    return switch (command.kind()) {
+      case EXECUTE -> execute(index, command);
+      case CREATE_DATABASE -> createDatabase(index, command.database());
+    };
+  }
+
+  private WriteResult execute(long index, WriteCommand command) {
+    SqliteDatabase database = existing(command.database());
+    if (database == null) {
+      return WriteResult.failed(List.of(), new SqlError("3D000",
+          "database \"" + command.database() + "\" does not exist"));
+    }
+    if (index <= database.appliedIndex()) {
+      return WriteResult.ok(List.of()); // replay of an entry the file already holds
+    }
+    return database.apply(index, command.statements(), command.timestampMicros(),
+        command.randomSeed());
+  }
+
+  private WriteResult createDatabase(long index, String name) {
+    if (!VALID_NAME.matcher(name).matches()) {
+      return WriteResult.failed(List.of(), new SqlError("42602",
+          "invalid database name \"" + name + "\": use letters, digits, _ . - (at most 63)"));
+    }
+    SqliteDatabase existing = existing(name);
+    if (existing != null) {
+      if (index <= existing.appliedIndex()) {
+        return WriteResult.ok(List.of()); // replay: this entry created it
+      }
+      return WriteResult.failed(List.of(), new SqlError("42P04",
+          "database \"" + name + "\" already exists"));
+    }
+    database(name, index);
+    return WriteResult.ok(List.of());
+  }
+
+  /** The open database, or null when no such file exists. */
+  public SqliteDatabase existing(String name) {
+    SqliteDatabase database = open.get(name);
+    if (database != null) {
+      return database;
+    }
+    if (!VALID_NAME.matcher(name).matches() || !Files.exists(fileOf(name))) {
+      return null;
+    }
+    return database(name, 0);
+  }
+
+  /** The database for reads; {@code 3D000} when it does not exist. */
+  public SqliteDatabase forRead(String name) {
+    SqliteDatabase database = existing(name);
+    if (database == null) {
+      throw new SqlException("3D000", "database \"" + name + "\" does not exist");
+    }
+    return database;
+  }
+
+  private synchronized SqliteDatabase database(String name, long createdAtIndex) {
+    return open.computeIfAbsent(name, n -> {
+      try {
+        return SqliteDatabase.open(n, fileOf(n), createdAtIndex);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot open database file " + fileOf(n), e);
+      }
+    });
+  }
+
+  private Path fileOf(String name) {
+    return directory.resolve(name + ".db");
+  }
+
+  @Override
+  public void close() {
+    open.values().forEach(SqliteDatabase::close);
+    open.clear();
+  }
+}

@@ -1,0 +1,88 @@
+package io.kqlite.statemachine.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kqlite.statemachine.Statement;
+import io.kqlite.statemachine.WriteCommand;
+import io.kqlite.statemachine.WriteResult;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+
+  @TempDir Path dir;
+
+  private static WriteCommand exec(String db, Statement... statements) {
+    return new WriteCommand(WriteCommand.Kind.EXECUTE, db, List.of(statements), 1_000_000L, 1L);
+  }
+
+  private static long count(SqliteStore store) {
+    return (Long) store.forRead("postgres").query(Statement.of("SELECT count(*) FROM t")).rows().get(0)[0];
+  }
+
+  @Test
+  void replayAfterRestartAppliesEachEntryOnce() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT)")));
+      store.apply(2, exec("postgres", Statement.of("INSERT INTO t (v) VALUES (?1)", "a")));
+    }
+    try (SqliteStore store = new SqliteStore(dir)) {
+      // Ratis replays the whole log after a restart: entries 1 and 2 must be skipped.
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT)")));
+      WriteResult replay = store.apply(2, exec("postgres", Statement.of("INSERT INTO t (v) VALUES (?1)", "a")));
+      assertFalse(replay.failed());
+      store.apply(3, exec("postgres", Statement.of("INSERT INTO t (v) VALUES (?1)", "b")));
+      assertEquals(2, count(store));
+      assertEquals(3, store.existing("postgres").appliedIndex());
+    }
+  }
+
+  @Test
+  void failingStatementRollsBackTheWholeEntry() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)")));
+      WriteResult result = store.apply(2, exec("postgres",
+          Statement.of("INSERT INTO t VALUES (1, 'a')"),
+          Statement.of("INSERT INTO t VALUES (1, 'b')")));
+      assertTrue(result.failed());
+      assertEquals("23505", result.error().sqlState());
+      assertEquals("t_pkey", result.error().constraint());
+      assertEquals(1, result.results().size());
+      assertEquals(0, count(store));
+      assertEquals("23502", store.apply(3, exec("postgres", Statement.of("INSERT INTO t VALUES (2, NULL)"))).error().sqlState());
+      assertEquals("42P01", store.apply(4, exec("postgres", Statement.of("INSERT INTO nope VALUES (1)"))).error().sqlState());
+    }
+  }
+
+  @Test
+  void nowAndRandomComeFromTheEntry() {
+    try (SqliteStore a = new SqliteStore(dir.resolve("a")); SqliteStore b = new SqliteStore(dir.resolve("b"))) {
+      for (SqliteStore store : List.of(a, b)) {
+        store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (ts TEXT, r REAL, u TEXT)")));
+        store.apply(2, new WriteCommand(WriteCommand.Kind.EXECUTE, "postgres",
+            List.of(Statement.of("INSERT INTO t VALUES (now(), random(), gen_random_uuid())")), 1_700_000_000_123_456L, 99L));
+      }
+      Object[] rowA = a.forRead("postgres").query(Statement.of("SELECT * FROM t")).rows().get(0);
+      Object[] rowB = b.forRead("postgres").query(Statement.of("SELECT * FROM t")).rows().get(0);
+      assertEquals("2023-11-14 22:13:20.123456+00", rowA[0]);
+      assertEquals(List.of(rowA), List.of(rowA)); // sanity
+      assertEquals(java.util.Arrays.asList(rowA), java.util.Arrays.asList(rowB));
+    }
+  }
+
+  @Test
+  void createDatabaseIsIdempotentOnReplayButDuplicatesFail() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      WriteCommand create = new WriteCommand(WriteCommand.Kind.CREATE_DATABASE, "app", List.of(), 0, 0);
+      assertFalse(store.apply(5, create).failed());
+      assertFalse(store.apply(5, create).failed()); // replay
+      assertEquals("42P04", store.apply(6, create).error().sqlState());
+      assertEquals("42602", store.apply(7, new WriteCommand(WriteCommand.Kind.CREATE_DATABASE, "../x", List.of(), 0, 0)).error().sqlState());
+      assertEquals("3D000", store.apply(8, exec("nope", Statement.of("SELECT 1"))).error().sqlState());
+    }
+  }
+}
