@@ -112,6 +112,7 @@ public final class EntryCodec {
     for (Column column : result.columns()) {
       writeString(out, column.name());
       writeString(out, column.declaredType());
+      writeString(out, column.table());
     }
     out.writeInt(result.rows().size());
     for (Object[] row : result.rows()) {
@@ -126,7 +127,7 @@ public final class EntryCodec {
     int columnCount = in.readInt();
     List<Column> columns = new ArrayList<>(columnCount);
     for (int i = 0; i < columnCount; i++) {
-      columns.add(new Column(readString(in), readString(in)));
+      columns.add(new Column(readString(in), readString(in), readString(in)));
     }
     int rowCount = in.readInt();
     List<Object[]> rows = new ArrayList<>(rowCount);

@@ -2,6 +2,7 @@ package io.kqlite.statemachine.raft;
 
 import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.EntryCodec;
+import io.kqlite.statemachine.LocalFunction;
 import io.kqlite.statemachine.SqlCluster;
 import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
@@ -55,9 +56,9 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   private final RaftClient client;
   private final SecureRandom seeds = new SecureRandom();
 
-  private RaftNode(NodeConfig config) throws IOException {
+  private RaftNode(NodeConfig config, List<LocalFunction> localFunctions) throws IOException {
     this.config = config;
-    this.store = new SqliteStore(config.databaseDir());
+    this.store = new SqliteStore(config.databaseDir(), localFunctions);
     this.stateMachine = new KqliteStateMachine(store);
     RaftGroup group = RaftGroup.valueOf(GROUP_ID, config.members().stream().map(RaftNode::toRaftPeer).toList());
     RaftProperties properties = serverProperties(config);
@@ -79,7 +80,13 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   /** Starts the node; it joins elections at once. */
   public static RaftNode start(NodeConfig config) throws IOException {
-    RaftNode node = new RaftNode(config);
+    return start(config, List.of());
+  }
+
+  /** Starts the node with extra functions for local reads (see {@link LocalFunction}). */
+  public static RaftNode start(NodeConfig config, List<LocalFunction> localFunctions)
+      throws IOException {
+    RaftNode node = new RaftNode(config, localFunctions);
     node.server.start();
     LOG.info("kqlite node {} started: raft {}:{}, data {}", config.id(), config.host(),
         config.raftPort(), config.dataDir().toAbsolutePath());

@@ -1,6 +1,7 @@
 package io.kqlite.statemachine.store;
 
 import io.kqlite.statemachine.Column;
+import io.kqlite.statemachine.LocalFunction;
 import io.kqlite.statemachine.SqlError;
 import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
@@ -39,17 +40,21 @@ public final class SqliteDatabase implements AutoCloseable {
   private final EntryFunctions entryFunctions = new EntryFunctions();
   private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
   private final AtomicInteger readerCount = new AtomicInteger();
+  private final List<LocalFunction> localFunctions;
   private volatile long appliedIndex;
 
-  private SqliteDatabase(String name, Path file, Connection writer, long appliedIndex) {
+  private SqliteDatabase(String name, Path file, Connection writer, long appliedIndex,
+      List<LocalFunction> localFunctions) {
     this.name = name;
     this.file = file;
     this.writer = writer;
     this.appliedIndex = appliedIndex;
+    this.localFunctions = localFunctions;
   }
 
   /** Opens (creating if missing) the file; a new file records {@code createdAtIndex}. */
-  static SqliteDatabase open(String name, Path file, long createdAtIndex) throws SQLException {
+  static SqliteDatabase open(String name, Path file, long createdAtIndex,
+      List<LocalFunction> localFunctions) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     // The Raft log is the durable record; a lost SQLite tail is re-applied from it.
@@ -66,7 +71,7 @@ public final class SqliteDatabase implements AutoCloseable {
         applied = rs.getLong(1);
       }
       writer.setAutoCommit(false);
-      SqliteDatabase database = new SqliteDatabase(name, file, writer, applied);
+      SqliteDatabase database = new SqliteDatabase(name, file, writer, applied, localFunctions);
       database.entryFunctions.registerOn(writer);
       return database;
     } catch (SQLException e) {
@@ -136,7 +141,7 @@ public final class SqliteDatabase implements AutoCloseable {
       int count = meta == null ? 0 : meta.getColumnCount();
       List<Column> columns = new ArrayList<>(count);
       for (int i = 1; i <= count; i++) {
-        columns.add(new Column(meta.getColumnLabel(i), declaredType(meta, i)));
+        columns.add(new Column(meta.getColumnLabel(i), declaredType(meta, i), table(meta, i)));
       }
       return columns;
     } catch (SQLException e) {
@@ -209,7 +214,7 @@ public final class SqliteDatabase implements AutoCloseable {
     List<Column> columns = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String type = types[i] != null ? types[i] : declaredType(meta, i + 1);
-      columns.add(new Column(meta.getColumnLabel(i + 1), type));
+      columns.add(new Column(meta.getColumnLabel(i + 1), type, table(meta, i + 1)));
     }
     return new StatementResult(columns, rows, rows.size());
   }
@@ -218,6 +223,11 @@ public final class SqliteDatabase implements AutoCloseable {
   private static String declaredType(ResultSetMetaData meta, int column) throws SQLException {
     String type = meta.getColumnTypeName(column);
     return type == null ? "" : type;
+  }
+
+  private static String table(ResultSetMetaData meta, int column) throws SQLException {
+    String table = meta.getTableName(column);
+    return table == null ? "" : table;
   }
 
   private Connection borrowReader() {
@@ -250,6 +260,10 @@ public final class SqliteDatabase implements AutoCloseable {
     EntryFunctions local = new EntryFunctions();
     local.useLocalClock();
     local.registerOn(reader);
+    for (LocalFunction function : localFunctions) {
+      org.sqlite.Function.create(reader, function.name(), new LocalFunctionAdapter(function),
+          function.argumentCount(), 0);
+    }
     return reader;
   }
 

@@ -1,5 +1,6 @@
 package io.kqlite.statemachine.store;
 
+import io.kqlite.statemachine.LocalFunction;
 import io.kqlite.statemachine.SqlError;
 import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.WriteCommand;
@@ -28,9 +29,16 @@ public final class SqliteStore implements AutoCloseable {
 
   private final Path directory;
   private final Map<String, SqliteDatabase> open = new ConcurrentHashMap<>();
+  private final List<LocalFunction> localFunctions;
 
   public SqliteStore(Path directory) {
+    this(directory, List.of());
+  }
+
+  /** @param localFunctions registered on read connections only, see {@link LocalFunction} */
+  public SqliteStore(Path directory, List<LocalFunction> localFunctions) {
     this.directory = directory;
+    this.localFunctions = List.copyOf(localFunctions);
     try {
       Files.createDirectories(directory);
       database(DEFAULT_DATABASE, 0);
@@ -101,7 +109,7 @@ public final class SqliteStore implements AutoCloseable {
   private synchronized SqliteDatabase database(String name, long createdAtIndex) {
     return open.computeIfAbsent(name, n -> {
       try {
-        return SqliteDatabase.open(n, fileOf(n), createdAtIndex);
+        return SqliteDatabase.open(n, fileOf(n), createdAtIndex, localFunctions);
       } catch (SQLException e) {
         throw new IllegalStateException("cannot open database file " + fileOf(n), e);
       }

@@ -1,0 +1,45 @@
+package io.kqlite.cli;
+
+import io.kqlite.pgwire.server.PgServer;
+import io.kqlite.pgwire.session.SessionFunctions;
+import io.kqlite.statemachine.raft.NodeConfig;
+import io.kqlite.statemachine.raft.RaftNode;
+import java.io.IOException;
+
+/** One running kqlite node: the replicated core plus its PostgreSQL listener. */
+public final class KqliteServer implements AutoCloseable {
+
+  private final RaftNode node;
+  private final PgServer pg;
+
+  private KqliteServer(RaftNode node, PgServer pg) {
+    this.node = node;
+    this.pg = pg;
+  }
+
+  /** Starts the Raft member first (so the data is there), then accepts clients. */
+  public static KqliteServer start(NodeConfig config, String pgHost, int pgPort, int maxMessageLength)
+      throws IOException, InterruptedException {
+    RaftNode node = RaftNode.start(config, SessionFunctions.all());
+    try {
+      return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength));
+    } catch (RuntimeException | InterruptedException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  public RaftNode node() {
+    return node;
+  }
+
+  public int pgPort() {
+    return pg.port();
+  }
+
+  @Override
+  public void close() {
+    pg.close();
+    node.close();
+  }
+}

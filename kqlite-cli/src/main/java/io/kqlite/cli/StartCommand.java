@@ -1,0 +1,100 @@
+package io.kqlite.cli;
+
+import static io.kqlite.cli.ConfigKeys.*;
+
+import io.kqlite.statemachine.raft.NodeConfig;
+import io.kqlite.statemachine.raft.Peer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kqlite start}: runs one node until it is stopped. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+    description = {
+        "Starts a kqlite node: a Raft member that stores databases as SQLite files and serves",
+        "PostgreSQL clients. Without --peers it is a single-member cluster of its own.",
+        "Settings come from --config (default conf/kqlite.properties); flags win."})
+final class StartCommand implements Callable<Integer> {
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Properties file with settings (keys = option names without dashes). Default: conf/kqlite.properties under the install directory, if present.")
+  Path config;
+
+  @Option(names = "--id", description = "This node's id; must match its entry in --peers. Default: " + ID_DEFAULT)
+  String id;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Raft log and the SQLite files live. Default: " + DATA_DIR_DEFAULT)
+  String dataDir;
+
+  @Option(names = "--host", description = "Address to listen on for PostgreSQL clients and, without --peers, for Raft. Default: " + HOST_DEFAULT)
+  String host;
+
+  @Option(names = "--pg-port", paramLabel = "PORT", description = "PostgreSQL protocol port. Default: " + PG_PORT_DEFAULT)
+  Long pgPort;
+
+  @Option(names = "--raft-port", paramLabel = "PORT", description = "Raft port (ignored when --peers gives this node's port). Default: " + RAFT_PORT_DEFAULT)
+  Long raftPort;
+
+  @Option(names = "--peers", paramLabel = "LIST",
+      description = "All voting members, this one included: id=host:raftPort:pgPort,... Same list on every node.")
+  String peers;
+
+  @Option(names = "--auto-create-databases", arity = "0..1", fallbackValue = "true",
+      description = "Create a database on first connection instead of answering 3D000 (through the log, on every node). Default: false")
+  Boolean autoCreateDatabases;
+
+  @Option(names = "--election-timeout-ms", paramLabel = "MS", description = "Raft election timeout lower bound; the upper bound is twice it. Default: " + ELECTION_TIMEOUT_MS_DEFAULT)
+  Long electionTimeoutMs;
+
+  @Option(names = "--write-timeout-ms", paramLabel = "MS", description = "How long a write waits for a Raft leader before the client gets an error. Default: " + WRITE_TIMEOUT_MS_DEFAULT)
+  Long writeTimeoutMs;
+
+  @Option(names = "--max-message-bytes", paramLabel = "BYTES", description = "Largest PostgreSQL protocol message accepted. Default: " + MAX_MESSAGE_BYTES_DEFAULT)
+  Long maxMessageBytes;
+
+  @Override
+  public Integer call() throws Exception {
+    ConfigKeys keys = ConfigKeys.load(configFile());
+    String nodeId = keys.string(ID_KEY, id, ID_DEFAULT);
+    String listenHost = keys.string(HOST_KEY, host, HOST_DEFAULT);
+    List<Peer> members = Peer.parseList(keys.string(PEERS_KEY, peers, ""));
+    int raft = (int) keys.number(RAFT_PORT_KEY, raftPort, RAFT_PORT_DEFAULT);
+    int pg = (int) keys.number(PG_PORT_KEY, pgPort, PG_PORT_DEFAULT);
+    if (!members.isEmpty()) {
+      Peer self = members.stream().filter(p -> p.id().equals(nodeId)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("--peers has no entry for this node's --id " + nodeId));
+      raft = self.raftPort();
+      if (self.pgPort() != 0 && pgPort == null) {
+        pg = self.pgPort();
+      }
+    }
+    NodeConfig node = new NodeConfig(nodeId, Path.of(keys.string(DATA_DIR_KEY, dataDir, DATA_DIR_DEFAULT)),
+        listenHost, raft, members,
+        keys.flag(AUTO_CREATE_DATABASES_KEY, autoCreateDatabases, AUTO_CREATE_DATABASES_DEFAULT),
+        Duration.ofMillis(keys.number(ELECTION_TIMEOUT_MS_KEY, electionTimeoutMs, ELECTION_TIMEOUT_MS_DEFAULT)),
+        Duration.ofMillis(keys.number(WRITE_TIMEOUT_MS_KEY, writeTimeoutMs, WRITE_TIMEOUT_MS_DEFAULT)));
+    int maxMessage = (int) keys.number(MAX_MESSAGE_BYTES_KEY, maxMessageBytes, MAX_MESSAGE_BYTES_DEFAULT);
+
+    KqliteServer server = KqliteServer.start(node, listenHost, pg, maxMessage);
+    System.out.printf("kqlite node %s ready: psql -h %s -p %d -d postgres%n", nodeId, listenHost, server.pgPort());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "kqlite-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private Path configFile() {
+    if (config != null) {
+      return config;
+    }
+    String home = System.getProperty("kqlite.home");
+    return home == null ? Path.of("conf", "kqlite.properties") : Path.of(home, "conf", "kqlite.properties");
+  }
+}

@@ -1,0 +1,184 @@
+package io.kqlite.pgwire.server;
+
+import io.kqlite.pgwire.codec.AuthenticationOk;
+import io.kqlite.pgwire.codec.BackendKeyData;
+import io.kqlite.pgwire.codec.Bind;
+import io.kqlite.pgwire.codec.CancelRequest;
+import io.kqlite.pgwire.codec.Close;
+import io.kqlite.pgwire.codec.CopyData;
+import io.kqlite.pgwire.codec.CopyDone;
+import io.kqlite.pgwire.codec.CopyFail;
+import io.kqlite.pgwire.codec.Describe;
+import io.kqlite.pgwire.codec.ErrorResponse;
+import io.kqlite.pgwire.codec.Execute;
+import io.kqlite.pgwire.codec.Flush;
+import io.kqlite.pgwire.codec.FrontendMessage;
+import io.kqlite.pgwire.codec.GssEncRequest;
+import io.kqlite.pgwire.codec.NegotiateProtocolVersion;
+import io.kqlite.pgwire.codec.ParameterStatus;
+import io.kqlite.pgwire.codec.Parse;
+import io.kqlite.pgwire.codec.PgProtocolException;
+import io.kqlite.pgwire.codec.Query;
+import io.kqlite.pgwire.codec.ReadyForQuery;
+import io.kqlite.pgwire.codec.SslRequest;
+import io.kqlite.pgwire.codec.SslResponse;
+import io.kqlite.pgwire.codec.StartupMessage;
+import io.kqlite.pgwire.codec.Sync;
+import io.kqlite.pgwire.codec.Terminate;
+import io.kqlite.pgwire.session.Session;
+import io.kqlite.statemachine.SqlCluster;
+import io.kqlite.statemachine.SqlError;
+import io.kqlite.statemachine.SqlException;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects the codec to a {@link Session}: answers the startup handshake (no TLS yet, trust
+ * authentication), then hands each message to the session on the connection's own serial
+ * executor. Protocol violations end the connection with a FATAL error; other sessions carry on.
+ */
+final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMessage> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PgConnectionHandler.class);
+  private static final AtomicInteger PROCESS_IDS = new AtomicInteger(1000);
+  private static final SecureRandom SECRETS = new SecureRandom();
+  private static final int PAUSE_READING_AT = 256;
+  private static final int RESUME_READING_AT = 32;
+
+  private final SqlCluster cluster;
+  private final Executor pool;
+  private SerialExecutor serial;
+  private WireSink sink;
+  private volatile Session session;
+  private boolean startupSeen;
+
+  PgConnectionHandler(SqlCluster cluster, Executor pool) {
+    this.cluster = cluster;
+    this.pool = pool;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    sink = new WireSink(ctx.channel());
+    serial = new SerialExecutor(pool);
+    super.channelActive(ctx);
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FrontendMessage message) {
+    if (message instanceof SslRequest || message instanceof GssEncRequest) {
+      ctx.writeAndFlush(new SslResponse('N')); // no encryption yet: the client goes on in plain text
+    } else if (message instanceof CancelRequest) {
+      ctx.close(); // cancelling a running statement comes with a later issue
+    } else if (message instanceof StartupMessage startup) {
+      startupSeen = true;
+      submit(ctx, () -> startup(ctx, startup));
+    } else if (!startupSeen) {
+      fatal(ctx, new SqlError("08P01", "expected a startup message"));
+    } else if (message instanceof Terminate) {
+      submit(ctx, ctx::close);
+    } else {
+      submit(ctx, () -> dispatch(ctx, message));
+    }
+  }
+
+  private void submit(ChannelHandlerContext ctx, Runnable task) {
+    serial.execute(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.error("session failed unexpectedly; closing the connection", e);
+        fatal(ctx, new SqlError("XX000", "internal error: " + e));
+      }
+      if (serial.backlog() < RESUME_READING_AT && !ctx.channel().config().isAutoRead()) {
+        ctx.channel().config().setAutoRead(true);
+      }
+    });
+    if (serial.backlog() > PAUSE_READING_AT) {
+      ctx.channel().config().setAutoRead(false); // the client sends faster than we answer
+    }
+  }
+
+  private void startup(ChannelHandlerContext ctx, StartupMessage startup) {
+    List<String> unsupported = startup.parameters().keySet().stream()
+        .filter(name -> name.startsWith("_pq_.")).toList();
+    if (startup.minorVersion() > 0 || !unsupported.isEmpty()) {
+      ctx.write(new NegotiateProtocolVersion(0, unsupported));
+    }
+    int processId = PROCESS_IDS.incrementAndGet();
+    try {
+      session = Session.open(cluster, sink, startup.parameters(), processId);
+    } catch (SqlException e) {
+      fatal(ctx, e.error());
+      return;
+    }
+    ctx.write(new AuthenticationOk());
+    session.settings().reported().forEach((name, value) -> ctx.write(new ParameterStatus(name, value)));
+    ctx.write(new BackendKeyData(processId, SECRETS.nextInt()));
+    ctx.writeAndFlush(new ReadyForQuery('I'));
+  }
+
+  private void dispatch(ChannelHandlerContext ctx, FrontendMessage message) {
+    Session s = session;
+    if (s == null || !ctx.channel().isActive()) {
+      return; // startup failed; the connection is closing
+    }
+    if (message instanceof Query query) {
+      s.simpleQuery(query.sql());
+    } else if (message instanceof Parse parse) {
+      s.parse(parse.statementName(), parse.sql(), parse.parameterTypeOids());
+    } else if (message instanceof Bind bind) {
+      s.bind(bind.portalName(), bind.statementName(), bind.parameterFormats(),
+          bind.parameterValues(), bind.resultFormats());
+    } else if (message instanceof Describe describe) {
+      s.describe(describe.kind(), describe.name());
+    } else if (message instanceof Execute execute) {
+      s.execute(execute.portalName(), execute.maxRows());
+    } else if (message instanceof Close close) {
+      s.close(close.kind(), close.name());
+    } else if (message instanceof Sync) {
+      s.sync();
+    } else if (message instanceof Flush) {
+      s.flush();
+    } else if (message instanceof CopyData || message instanceof CopyDone || message instanceof CopyFail) {
+      return; // PostgreSQL ignores copy messages outside COPY mode
+    } else {
+      fatal(ctx, new SqlError("08P01", "unexpected message " + message.getClass().getSimpleName()));
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    Session s = session;
+    if (s != null) {
+      serial.execute(s::closeSession);
+    }
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
+        ? cause.getCause() : cause;
+    if (root instanceof PgProtocolException protocol) {
+      fatal(ctx, new SqlError(protocol.sqlState(), protocol.getMessage()));
+    } else if (root instanceof java.io.IOException) {
+      ctx.close(); // the client went away
+    } else {
+      LOG.warn("connection error", cause);
+      fatal(ctx, new SqlError("08P01", "connection error: " + root.getMessage()));
+    }
+  }
+
+  private static void fatal(ChannelHandlerContext ctx, SqlError error) {
+    ErrorResponse response = WireSink.toErrorResponse("FATAL", error);
+    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+  }
+}

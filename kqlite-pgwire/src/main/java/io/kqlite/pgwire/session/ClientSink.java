@@ -1,0 +1,42 @@
+package io.kqlite.pgwire.session;
+
+import io.kqlite.statemachine.SqlError;
+import java.util.List;
+
+/**
+ * Where a session's answers go. The server turns each call into one protocol message; the session
+ * never sees bytes. Calls come from one thread at a time, in protocol order.
+ */
+public interface ClientSink {
+
+  void parseComplete();
+
+  void bindComplete();
+
+  void closeComplete();
+
+  void noData();
+
+  void parameterDescription(int[] typeOids);
+
+  void rowDescription(List<ResultField> fields);
+
+  /** One row; each value already encoded in the column's format, null for SQL NULL. */
+  void dataRow(List<byte[]> values);
+
+  void commandComplete(String tag);
+
+  void emptyQuery();
+
+  void portalSuspended();
+
+  void error(SqlError error);
+
+  void parameterStatus(String name, String value);
+
+  /** Ends a request cycle: 'I' idle, 'T' in a transaction, 'E' in a failed transaction. */
+  void readyForQuery(char transactionStatus);
+
+  /** Sends what was written so far (the client asked with Flush, or is about to wait). */
+  void flush();
+}

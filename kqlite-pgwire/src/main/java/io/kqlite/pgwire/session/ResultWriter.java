@@ -1,0 +1,70 @@
+package io.kqlite.pgwire.session;
+
+import io.kqlite.pgwire.types.DeclaredTypes;
+import io.kqlite.pgwire.types.PgType;
+import io.kqlite.pgwire.types.ValueCodec;
+import io.kqlite.statemachine.Column;
+import io.kqlite.statemachine.SqlException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntUnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns SQLite result columns and rows into what a PostgreSQL client expects: PostgreSQL column
+ * names ({@code count(*)} → {@code count}, {@code 1} → {@code ?column?}), type OIDs, and values
+ * in the requested format.
+ */
+final class ResultWriter {
+
+  private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*(?:\\w+\\.)?(\\w+)\\s*\\(.*\\)\\s*$", Pattern.DOTALL);
+  private static final Pattern IDENTIFIER = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$]*$");
+
+  private ResultWriter() {}
+
+  /** Describes columns; {@code formats} gives each column's format code. */
+  static List<ResultField> fields(List<Column> columns, IntUnaryOperator formats) {
+    List<ResultField> fields = new ArrayList<>(columns.size());
+    for (int i = 0; i < columns.size(); i++) {
+      Column column = columns.get(i);
+      PgType type = DeclaredTypes.of(column.declaredType(), column.isExpression());
+      fields.add(new ResultField(pgName(column), type, (short) formats.applyAsInt(i)));
+    }
+    return fields;
+  }
+
+  /** Writes rows {@code from} (inclusive) to {@code to} (exclusive). */
+  static void rows(ClientSink sink, List<ResultField> fields, List<Object[]> rows, int from, int to) {
+    for (int r = from; r < to; r++) {
+      Object[] row = rows.get(r);
+      List<byte[]> values = new ArrayList<>(row.length);
+      for (int c = 0; c < row.length; c++) {
+        ResultField field = fields.get(c);
+        values.add(ValueCodec.encode(field.type(), field.format(), row[c]));
+      }
+      sink.dataRow(values);
+    }
+  }
+
+  /** Checks every requested format is text or binary (PostgreSQL: 22023 otherwise). */
+  static void checkFormats(short[] formats) {
+    for (short format : formats) {
+      if (format != ValueCodec.TEXT && format != ValueCodec.BINARY) {
+        throw new SqlException("22023", "unsupported format code: " + format);
+      }
+    }
+  }
+
+  private static String pgName(Column column) {
+    String label = column.name();
+    if (!column.isExpression() || IDENTIFIER.matcher(label).matches()) {
+      return label;
+    }
+    Matcher call = FUNCTION_CALL.matcher(label);
+    if (call.matches()) {
+      return call.group(1).toLowerCase(java.util.Locale.ROOT);
+    }
+    return "?column?";
+  }
+}

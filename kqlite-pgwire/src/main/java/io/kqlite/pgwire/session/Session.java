@@ -1,0 +1,497 @@
+package io.kqlite.pgwire.session;
+
+import io.kqlite.pgwire.sql.SqlSplitter;
+import io.kqlite.pgwire.sql.SqlTranslationException;
+import io.kqlite.pgwire.sql.TranslatedStatement;
+import io.kqlite.pgwire.types.PgType;
+import io.kqlite.pgwire.types.ValueCodec;
+import io.kqlite.statemachine.Column;
+import io.kqlite.statemachine.SqlCluster;
+import io.kqlite.statemachine.SqlError;
+import io.kqlite.statemachine.SqlException;
+import io.kqlite.statemachine.Statement;
+import io.kqlite.statemachine.StatementResult;
+import io.kqlite.statemachine.WriteOutcome;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One client connection's state and the PostgreSQL request cycle: simple queries, the extended
+ * protocol (prepared statements, portals, skip-until-Sync after an error) and session settings.
+ *
+ * <p>Reads run on this node's replica after it has applied the session's last write, so a
+ * session always reads its own writes. Writes go through {@link WriteBatch} to the Raft log.
+ * Calls must come from one thread at a time; they may block (waiting for a commit).
+ */
+public final class Session {
+
+  private final SqlCluster cluster;
+  private final ClientSink sink;
+  private final String user;
+  private final String database;
+  private final int processId;
+  private final SessionSettings settings;
+  private final Map<String, PreparedQuery> statements = new HashMap<>();
+  private final Map<String, Portal> portals = new HashMap<>();
+  private final WriteBatch batch;
+  private long lastWriteIndex;
+  private boolean skipUntilSync;
+
+  private Session(SqlCluster cluster, ClientSink sink, String user, String database,
+      int processId, SessionSettings settings) {
+    this.cluster = cluster;
+    this.sink = sink;
+    this.user = user;
+    this.database = database;
+    this.processId = processId;
+    this.settings = settings;
+    this.batch = new WriteBatch(sink);
+  }
+
+  /**
+   * Opens a session for a StartupMessage's parameters. An unknown database is {@code 3D000},
+   * unless the cluster creates databases on first use (through the log, so on every node).
+   */
+  public static Session open(SqlCluster cluster, ClientSink sink, Map<String, String> startup,
+      int processId) {
+    String user = startup.getOrDefault("user", "");
+    if (user.isEmpty()) {
+      throw new SqlException("28000", "no PostgreSQL user name specified in startup packet");
+    }
+    String database = startup.getOrDefault("database", "");
+    if (database.isEmpty()) {
+      database = user;
+    }
+    if (!cluster.databaseExists(database)) {
+      if (!cluster.autoCreateDatabases()) {
+        throw new SqlException("3D000", "database \"" + database + "\" does not exist");
+      }
+      WriteOutcome created = cluster.createDatabase(database);
+      SqlError error = created.result().error();
+      if (error != null && !error.sqlState().equals("42P04")) { // 42P04: another session won the race
+        throw new SqlException(error);
+      }
+      cluster.query(database, Statement.of("SELECT 1"), created.logIndex());
+    }
+    SessionSettings settings = new SessionSettings(user);
+    settings.applyStartupOptions(startup);
+    return new Session(cluster, sink, user, database, processId, settings);
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public String database() {
+    return database;
+  }
+
+  public int processId() {
+    return processId;
+  }
+
+  public SessionSettings settings() {
+    return settings;
+  }
+
+  /** Transaction status for ReadyForQuery. Explicit transactions come with a later issue. */
+  char transactionStatus() {
+    return 'I';
+  }
+
+  // ---- simple query protocol ----
+
+  /** A Query message: each statement in turn, one implicit transaction, then ReadyForQuery. */
+  public void simpleQuery(String sql) {
+    SessionFunctions.runAs(this, () -> runSimpleQuery(sql));
+  }
+
+  private void runSimpleQuery(String sql) {
+    portals.remove("");
+    statements.remove("");
+    List<String> parts;
+    try {
+      parts = SqlSplitter.split(sql);
+    } catch (SqlTranslationException e) {
+      parts = List.of(sql); // the translator reports the precise error below
+    }
+    if (parts.isEmpty()) {
+      sink.emptyQuery();
+    }
+    boolean failed = false;
+    for (String part : parts) {
+      try {
+        PreparedQuery query = new PreparedQuery("", part, Translations.translate(part), new PgType[0]);
+        run(new Portal("", query, List.of(), new short[0]), true, 0);
+      } catch (SqlException e) {
+        fail(e.error());
+        failed = true;
+        break;
+      }
+    }
+    if (!failed) {
+      SqlError error = flushWrites();
+      if (error != null) {
+        sink.error(error);
+      }
+    }
+    sink.readyForQuery(transactionStatus());
+  }
+
+  // ---- extended query protocol ----
+
+  public void parse(String name, String sql, int[] parameterOids) {
+    extended(() -> {
+      if (!name.isEmpty() && statements.containsKey(name)) {
+        throw new SqlException("42P05", "prepared statement \"" + name + "\" already exists");
+      }
+      TranslatedStatement translated = Translations.translate(sql);
+      int count = Math.max(translated.parameterCount(), parameterOids.length);
+      PgType[] types = new PgType[count];
+      for (int i = 0; i < count; i++) {
+        PgType declared = i < parameterOids.length ? PgType.byOid(parameterOids[i]) : null;
+        if (i < parameterOids.length && parameterOids[i] != 0 && declared == null) {
+          throw new SqlException("42704", "type with OID " + parameterOids[i] + " is not supported");
+        }
+        types[i] = declared == null ? PgType.TEXT : declared;
+      }
+      statements.put(name, new PreparedQuery(name, sql, translated, types));
+      batch.answer(ClientSink::parseComplete);
+    });
+  }
+
+  public void bind(String portalName, String statementName, short[] parameterFormats,
+      byte[][] values, short[] resultFormats) {
+    extended(() -> {
+      PreparedQuery query = statements.get(statementName);
+      if (query == null) {
+        throw new SqlException("26000", "prepared statement \"" + statementName + "\" does not exist");
+      }
+      if (!portalName.isEmpty() && portals.containsKey(portalName)) {
+        throw new SqlException("42P03", "portal \"" + portalName + "\" already exists");
+      }
+      int expected = query.parameterTypes().length;
+      if (values.length != expected) {
+        throw new SqlException("08P01", "bind message supplies " + values.length
+            + " parameters, but prepared statement \"" + statementName + "\" requires " + expected);
+      }
+      if (parameterFormats.length > 1 && parameterFormats.length != values.length) {
+        throw new SqlException("08P01", "bind message has " + parameterFormats.length
+            + " parameter formats but " + values.length + " parameters");
+      }
+      ResultWriter.checkFormats(parameterFormats);
+      ResultWriter.checkFormats(resultFormats);
+      List<Object> parameters = new ArrayList<>(values.length);
+      for (int i = 0; i < values.length; i++) {
+        short format = parameterFormats.length == 0 ? 0
+            : parameterFormats.length == 1 ? parameterFormats[0] : parameterFormats[i];
+        PgType declared = query.parameterTypes()[i];
+        parameters.add(ValueCodec.decodeParameter(declared, format, values[i]));
+      }
+      portals.put(portalName, new Portal(portalName, query, parameters, resultFormats));
+      batch.answer(ClientSink::bindComplete);
+    });
+  }
+
+  public void describe(char kind, String name) {
+    extended(() -> {
+      if (kind == 'S') {
+        describeStatement(name);
+      } else {
+        describePortal(name);
+      }
+    });
+  }
+
+  private void describeStatement(String name) {
+    PreparedQuery query = statements.get(name);
+    if (query == null) {
+      throw new SqlException("26000", "prepared statement \"" + name + "\" does not exist");
+    }
+    int[] oids = query.parameterOids();
+    List<ResultField> fields = query.translated().returnsRows()
+        ? ResultWriter.fields(describedColumns(query), i -> ValueCodec.TEXT) : null;
+    batch.answer(s -> {
+      s.parameterDescription(oids);
+      if (fields == null) {
+        s.noData();
+      } else {
+        s.rowDescription(fields);
+      }
+    });
+  }
+
+  private void describePortal(String name) {
+    Portal portal = portals.get(name);
+    if (portal == null) {
+      throw new SqlException("34000", "portal \"" + name + "\" does not exist");
+    }
+    TranslatedStatement translated = portal.query.translated();
+    List<ResultField> fields;
+    if (translated.kind() == io.kqlite.pgwire.sql.StatementKind.SHOW) {
+      fields = showFields(translated, portal);
+    } else if (!translated.returnsRows()) {
+      fields = null;
+    } else if (translated.kind() == io.kqlite.pgwire.sql.StatementKind.QUERY) {
+      fields = queryFields(portal);
+    } else {
+      fields = ResultWriter.fields(describedColumns(portal.query), portal::formatOf);
+    }
+    portal.fields = fields;
+    batch.answer(s -> {
+      if (fields == null) {
+        s.noData();
+      } else {
+        s.rowDescription(fields);
+      }
+    });
+  }
+
+  public void execute(String portalName, int maxRows) {
+    extended(() -> {
+      Portal portal = portals.get(portalName);
+      if (portal == null) {
+        throw new SqlException("34000", "portal \"" + portalName + "\" does not exist");
+      }
+      run(portal, false, maxRows);
+    });
+  }
+
+  public void close(char kind, String name) {
+    extended(() -> {
+      if (kind == 'S') {
+        statements.remove(name);
+      } else {
+        portals.remove(name);
+      }
+      batch.answer(ClientSink::closeComplete);
+    });
+  }
+
+  /** Sync: commit what is pending, leave error mode, ReadyForQuery. */
+  public void sync() {
+    if (!skipUntilSync) {
+      SqlError error = flushWrites();
+      if (error != null) {
+        sink.error(error);
+      }
+    }
+    batch.discard();
+    skipUntilSync = false;
+    portals.remove("");
+    sink.readyForQuery(transactionStatus());
+  }
+
+  /** Flush: the client waits for answers, so pending writes must be committed now. */
+  public void flush() {
+    if (!skipUntilSync) {
+      extended(() -> throwIfFailed(flushWrites()));
+    }
+    sink.flush();
+  }
+
+  /** The connection is gone: nothing pending reaches the log. */
+  public void closeSession() {
+    batch.discard();
+    statements.clear();
+    portals.clear();
+  }
+
+  private void extended(Runnable step) {
+    if (skipUntilSync) {
+      return;
+    }
+    try {
+      SessionFunctions.runAs(this, step);
+    } catch (SqlException e) {
+      fail(e.error());
+      skipUntilSync = true;
+    }
+  }
+
+  private void fail(SqlError error) {
+    batch.discard();
+    sink.error(error);
+  }
+
+  // ---- running one statement ----
+
+  private void run(Portal portal, boolean describeRows, int maxRows) {
+    TranslatedStatement translated = portal.query.translated();
+    switch (translated.kind()) {
+      case EMPTY -> batch.answer(ClientSink::emptyQuery);
+      case QUERY -> runQuery(portal, describeRows, maxRows);
+      case WRITE -> batch.add(new WriteBatch.PendingWrite(
+          new Statement(translated.sqliteSql(), portal.parameters),
+          result -> answerWrite(portal, result, describeRows)));
+      case CREATE_DATABASE -> createDatabase(translated);
+      case SET -> set(translated);
+      case SHOW -> show(translated, portal, describeRows);
+      case TRANSACTION -> transaction(translated);
+      case UTILITY_NOOP -> batch.answer(s -> s.commandComplete(translated.commandTag(0)));
+      default -> throw new SqlException("0A000",
+          "statement not supported yet: " + abbreviate(portal.query.sql()));
+    }
+  }
+
+  private void runQuery(Portal portal, boolean describeRows, int maxRows) {
+    List<ResultField> fields = queryFields(portal);
+    StatementResult result = portal.result;
+    int from = portal.rowsSent;
+    int to = maxRows > 0 ? Math.min(result.rows().size(), from + maxRows) : result.rows().size();
+    portal.rowsSent = to;
+    boolean suspended = to < result.rows().size();
+    TranslatedStatement translated = portal.query.translated();
+    batch.answer(s -> {
+      if (describeRows) {
+        s.rowDescription(fields);
+      }
+      ResultWriter.rows(s, fields, result.rows(), from, to);
+      if (suspended) {
+        s.portalSuspended();
+      } else {
+        s.commandComplete(translated.commandTag(to - from));
+      }
+    });
+  }
+
+  /** Runs the portal's query once (pending writes first) and fixes its result columns. */
+  private List<ResultField> queryFields(Portal portal) {
+    if (portal.result == null) {
+      throwIfFailed(flushWrites());
+      portal.result = cluster.query(database,
+          new Statement(portal.query.translated().sqliteSql(), portal.parameters), lastWriteIndex);
+    }
+    if (portal.fields == null) {
+      List<Column> columns = portal.query.describedColumns() != null
+          ? portal.query.describedColumns() : portal.result.columns();
+      portal.fields = ResultWriter.fields(columns, portal::formatOf);
+    }
+    return portal.fields;
+  }
+
+  private void answerWrite(Portal portal, StatementResult result, boolean describeRows) {
+    TranslatedStatement translated = portal.query.translated();
+    if (translated.returnsRows()) {
+      List<ResultField> fields = portal.fields != null ? portal.fields
+          : ResultWriter.fields(portal.query.describedColumns() != null
+              ? portal.query.describedColumns() : result.columns(), portal::formatOf);
+      if (describeRows) {
+        sink.rowDescription(fields);
+      }
+      ResultWriter.rows(sink, fields, result.rows(), 0, result.rows().size());
+    }
+    sink.commandComplete(translated.commandTag(result.rowsChanged()));
+  }
+
+  private List<Column> describedColumns(PreparedQuery query) {
+    if (query.describedColumns() == null) {
+      throwIfFailed(flushWrites());
+      query.describe(cluster.describe(database, query.translated().sqliteSql(), lastWriteIndex));
+    }
+    return query.describedColumns();
+  }
+
+  private void createDatabase(TranslatedStatement translated) {
+    throwIfFailed(flushWrites());
+    WriteOutcome outcome = cluster.createDatabase(translated.databaseName());
+    lastWriteIndex = Math.max(lastWriteIndex, outcome.logIndex());
+    throwIfFailed(outcome.result().error());
+    batch.answer(s -> s.commandComplete("CREATE DATABASE"));
+  }
+
+  private void set(TranslatedStatement translated) {
+    String name = translated.settingName();
+    if (name == null) { // RESET ALL
+      Map<String, String> changed = settings.resetAll();
+      batch.answer(s -> {
+        changed.forEach(s::parameterStatus);
+        s.commandComplete("RESET");
+      });
+      return;
+    }
+    boolean reported = settings.set(name, translated.settingValue());
+    String value = settings.get(name);
+    batch.answer(s -> {
+      if (reported) {
+        s.parameterStatus(SessionSettings.displayName(name), value);
+      }
+      s.commandComplete(translated.commandTag(0));
+    });
+  }
+
+  private void show(TranslatedStatement translated, Portal portal, boolean describeRows) {
+    List<ResultField> fields = showFields(translated, portal);
+    String name = translated.settingName();
+    List<Object[]> rows = new ArrayList<>();
+    if (name == null) {
+      settings.all().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> rows.add(new Object[] {e.getKey(), e.getValue(), ""}));
+    } else {
+      String value = settings.get(name);
+      if (value == null) {
+        throw new SqlException("42704", "unrecognized configuration parameter \"" + name + "\"");
+      }
+      rows.add(new Object[] {value});
+    }
+    batch.answer(s -> {
+      if (describeRows) {
+        s.rowDescription(fields);
+      }
+      ResultWriter.rows(s, fields, rows, 0, rows.size());
+      s.commandComplete("SHOW");
+    });
+  }
+
+  private static List<ResultField> showFields(TranslatedStatement translated, Portal portal) {
+    String name = translated.settingName();
+    if (name == null) {
+      return List.of(new ResultField("name", PgType.TEXT, portal.formatOf(0)),
+          new ResultField("setting", PgType.TEXT, portal.formatOf(1)),
+          new ResultField("description", PgType.TEXT, portal.formatOf(2)));
+    }
+    return List.of(new ResultField(name, PgType.TEXT, portal.formatOf(0)));
+  }
+
+  private void transaction(TranslatedStatement translated) {
+    String tag = translated.commandTag(0);
+    if (tag.equals("COMMIT") || tag.equals("ROLLBACK")) {
+      // Outside a transaction block PostgreSQL only warns; the answer is the same tag.
+      batch.answer(s -> s.commandComplete(tag));
+      return;
+    }
+    throw new SqlException("0A000", "explicit transactions (" + tag
+        + ") are not supported yet; each statement commits on its own");
+  }
+
+  // ---- pending writes ----
+
+  /** Commits pending writes as one log entry; returns the failing statement's error, or null. */
+  private SqlError flushWrites() {
+    if (batch.isEmpty()) {
+      return null;
+    }
+    WriteOutcome outcome;
+    try {
+      outcome = cluster.write(database, batch.statements());
+    } catch (SqlException e) {
+      batch.discard();
+      return e.error();
+    }
+    lastWriteIndex = Math.max(lastWriteIndex, outcome.logIndex());
+    return batch.complete(outcome.result());
+  }
+
+  private static void throwIfFailed(SqlError error) {
+    if (error != null) {
+      throw new SqlException(error);
+    }
+  }
+
+  private static String abbreviate(String sql) {
+    String flat = sql.strip().replaceAll("\\s+", " ");
+    return flat.length() > 60 ? flat.substring(0, 60) + "…" : flat;
+  }
+}

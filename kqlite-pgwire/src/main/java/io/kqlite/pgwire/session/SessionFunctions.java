@@ -1,0 +1,48 @@
+package io.kqlite.pgwire.session;
+
+import io.kqlite.statemachine.LocalFunction;
+import java.util.List;
+
+/**
+ * PostgreSQL's session information functions, evaluated on this node's read connections for the
+ * session whose statement is running on the current thread.
+ */
+public final class SessionFunctions {
+
+  public static final String VERSION = "PostgreSQL " + SessionSettings.SERVER_VERSION
+      + " (kqlite 0.1.0, SQLite storage, Raft replication) on x86_64-pc-linux-gnu, 64-bit";
+
+  private static final ThreadLocal<Session> CURRENT = new ThreadLocal<>();
+
+  private SessionFunctions() {}
+
+  /** The functions to register on every read connection. */
+  public static List<LocalFunction> all() {
+    return List.of(
+        new LocalFunction("version", 0, args -> VERSION),
+        new LocalFunction("current_database", 0, args -> session().database()),
+        new LocalFunction("current_user", 0, args -> session().user()),
+        new LocalFunction("session_user", 0, args -> session().user()),
+        new LocalFunction("current_schema", 0, args -> "public"),
+        new LocalFunction("pg_backend_pid", 0, args -> (long) session().processId()),
+        new LocalFunction("current_setting", 1, args -> session().settings().get(String.valueOf(args[0]))));
+  }
+
+  static void runAs(Session session, Runnable action) {
+    Session previous = CURRENT.get();
+    CURRENT.set(session);
+    try {
+      action.run();
+    } finally {
+      CURRENT.set(previous);
+    }
+  }
+
+  private static Session session() {
+    Session session = CURRENT.get();
+    if (session == null) {
+      throw new IllegalStateException("no session on this thread");
+    }
+    return session;
+  }
+}
