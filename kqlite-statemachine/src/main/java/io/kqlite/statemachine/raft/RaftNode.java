@@ -49,6 +49,12 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   static final RaftGroupId GROUP_ID =
       RaftGroupId.valueOf(UUID.nameUUIDFromBytes("kqlite".getBytes(StandardCharsets.UTF_8)));
 
+  /**
+   * Ratis' append buffer (4 MiB by default) bounds one log entry; a larger entry would make the
+   * leader step down again and again. Leave room for the entry's framing.
+   */
+  static final int MAX_ENTRY_BYTES = 4 * 1024 * 1024 - 64 * 1024;
+
   private final NodeConfig config;
   private final SqliteStore store;
   private final KqliteStateMachine stateMachine;
@@ -125,7 +131,12 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   }
 
   private WriteOutcome submit(WriteCommand command) {
-    Message message = Message.valueOf(ByteString.copyFrom(EntryCodec.encode(command)));
+    byte[] entry = EntryCodec.encode(command);
+    if (entry.length > MAX_ENTRY_BYTES) {
+      throw new SqlException("54000", "write of " + entry.length + " bytes exceeds the "
+          + MAX_ENTRY_BYTES + "-byte limit of one replicated entry; split it into smaller statements");
+    }
+    Message message = Message.valueOf(ByteString.copyFrom(entry));
     RaftClientReply reply;
     try {
       reply = client.async().send(message)

@@ -1,0 +1,170 @@
+package io.kqlite.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** pgjdbc (the real driver) against a single node. */
+class JdbcIT {
+
+  private static TestCluster cluster;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = TestCluster.start(1);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    cluster.close();
+  }
+
+  @Test
+  void preparedStatementsSwitchToServerSideAndBinaryAfterThreshold() throws SQLException {
+    try (Connection c = cluster.connect(0); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE prep (id bigint PRIMARY KEY, name varchar(20), score double precision, flag boolean, data bytea)");
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO prep VALUES (?, ?, ?, ?, ?)")) {
+        for (int i = 1; i <= 10; i++) { // pgjdbc switches to a named, binary statement after 5 runs
+          insert.setLong(1, i);
+          insert.setString(2, "name-" + i);
+          insert.setDouble(3, i * 1.5);
+          insert.setBoolean(4, i % 2 == 0);
+          insert.setBytes(5, new byte[] {(byte) i, 0, (byte) 0xff});
+          assertEquals(1, insert.executeUpdate());
+        }
+      }
+      try (PreparedStatement select = c.prepareStatement("SELECT id, name, score, flag, data FROM prep WHERE id = ?")) {
+        for (int i = 1; i <= 10; i++) {
+          select.setLong(1, i);
+          try (ResultSet rs = select.executeQuery()) {
+            assertTrue(rs.next());
+            assertEquals(i, rs.getLong(1));
+            assertEquals("name-" + i, rs.getString(2));
+            assertEquals(i * 1.5, rs.getDouble(3));
+            assertEquals(i % 2 == 0, rs.getBoolean(4));
+            assertArrayEquals(new byte[] {(byte) i, 0, (byte) 0xff}, rs.getBytes(5));
+            assertFalse(rs.next());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void batchIsOneAtomicWrite() throws SQLException {
+    try (Connection c = cluster.connect(0); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE batch (id int PRIMARY KEY, v text)");
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO batch VALUES (?, ?)")) {
+        for (int i = 0; i < 100; i++) {
+          insert.setInt(1, i);
+          insert.setString(2, "v" + i);
+          insert.addBatch();
+        }
+        int[] counts = insert.executeBatch();
+        assertEquals(100, counts.length);
+        assertEquals(1, counts[99]);
+      }
+      // A batch whose 3rd row violates the key: PostgreSQL applies none of it, nor do we.
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO batch VALUES (?, ?)")) {
+        for (int id : new int[] {1000, 1001, 5, 1002}) {
+          insert.setInt(1, id);
+          insert.setString(2, "x");
+          insert.addBatch();
+        }
+        BatchUpdateException e = assertThrows(BatchUpdateException.class, insert::executeBatch);
+        assertEquals("23505", e.getSQLState());
+      }
+      try (ResultSet rs = s.executeQuery("SELECT count(*), max(id) FROM batch")) {
+        rs.next();
+        assertEquals(100, rs.getLong(1));
+        assertEquals(99, rs.getLong(2));
+      }
+    }
+  }
+
+  @Test
+  void errorsCarrySqlStateAndTheSessionGoesOn() throws SQLException {
+    try (Connection c = cluster.connect(0); Statement s = c.createStatement()) {
+      assertEquals("42P01", assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM missing")).getSQLState());
+      assertEquals("42601", assertThrows(SQLException.class, () -> s.execute("SELEC 1")).getSQLState());
+      assertEquals("0A000", assertThrows(SQLException.class, () -> s.execute("GRANT SELECT ON x TO y")).getSQLState());
+      try (ResultSet rs = s.executeQuery("SELECT 1 + 1")) {
+        rs.next();
+        assertEquals(2, rs.getInt(1));
+      }
+    }
+  }
+
+  @Test
+  void returningGeneratedKeysAndUpdateCounts() throws SQLException {
+    try (Connection c = cluster.connect(0); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE gen (id serial PRIMARY KEY, v text)");
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO gen (v) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
+        insert.setString(1, "a");
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          assertTrue(keys.next());
+          assertEquals(1, keys.getInt(1));
+        }
+      }
+      assertEquals(1, s.executeUpdate("INSERT INTO gen (v) VALUES ('b')"));
+      assertEquals(2, s.executeUpdate("UPDATE gen SET v = upper(v)"));
+      assertEquals(0, s.executeUpdate("DELETE FROM gen WHERE id > 100"));
+    }
+  }
+
+  @Test
+  void unknownDatabaseIs3D000AndCreateDatabaseWorks() throws SQLException {
+    assertEquals("3D000", assertThrows(SQLException.class, () -> cluster.connect(0, "nosuchdb")).getSQLState());
+    try (Connection c = cluster.connect(0); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE appdb");
+      assertEquals("42P04", assertThrows(SQLException.class, () -> s.execute("CREATE DATABASE appdb")).getSQLState());
+    }
+    try (Connection c = cluster.connect(0, "appdb"); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE only_here (v int)");
+      try (ResultSet rs = s.executeQuery("SELECT current_database()")) {
+        rs.next();
+        assertEquals("appdb", rs.getString(1));
+      }
+    }
+  }
+
+  @Test
+  void explicitTransactionsAreRefusedClearlyForNow() throws SQLException {
+    try (Connection c = cluster.connect(0)) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        assertEquals("0A000", assertThrows(SQLException.class, () -> s.executeQuery("SELECT 1")).getSQLState());
+      }
+    }
+  }
+
+  @Test
+  void simpleQueryModeWorksToo() throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", "test");
+    props.setProperty("preferQueryMode", "simple");
+    try (Connection c = java.sql.DriverManager.getConnection(cluster.url(0, "postgres"), props);
+        PreparedStatement p = c.prepareStatement("SELECT ? || 'x' AS v")) {
+      p.setString(1, "it's ");
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        assertEquals("it's x", rs.getString("v"));
+      }
+    }
+  }
+}

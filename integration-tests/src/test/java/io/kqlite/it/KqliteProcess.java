@@ -1,0 +1,68 @@
+package io.kqlite.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A kqlite node as a real operating-system process, started from the built jar. */
+final class KqliteProcess implements AutoCloseable {
+
+  private final List<String> command;
+  private final Path log;
+  private final int pgPort;
+  private Process process;
+
+  KqliteProcess(Path log, int pgPort, String... startArgs) {
+    Path home = Path.of(System.getProperty("kqlite.home", ".."));
+    this.command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-Dkqlite.home=" + home.toAbsolutePath(),
+        "-jar", home.resolve("kqlite-cli/target/kqlite.jar").toString(), "start"));
+    this.command.addAll(List.of(startArgs));
+    this.command.addAll(List.of("--pg-port", Integer.toString(pgPort)));
+    this.log = log;
+    this.pgPort = pgPort;
+  }
+
+  void start() throws IOException {
+    process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+    await().atMost(Duration.ofSeconds(60)).until(this::acceptsConnections);
+  }
+
+  private boolean acceptsConnections() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("kqlite exited with " + process.exitValue() + ", see " + log);
+    }
+    try (Socket ignored = new Socket("127.0.0.1", pgPort)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, like a power cut for the process. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      kill();
+    }
+  }
+
+  static File jar() {
+    return Path.of(System.getProperty("kqlite.home", ".."), "kqlite-cli/target/kqlite.jar").toFile();
+  }
+}

@@ -1,0 +1,117 @@
+package io.kqlite.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real psql client (Debian's postgresql-client) against a single node. */
+class PsqlIT {
+
+  private static TestCluster cluster;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = TestCluster.start(1);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    cluster.close();
+  }
+
+  /** Runs a script through psql and returns what it printed (stdout and stderr together). */
+  static String psql(int port, String script) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-h", "127.0.0.1", "-p",
+        Integer.toString(port), "-U", "test", "-d", "postgres", "-v", "VERBOSITY=verbose")
+        .redirectErrorStream(true);
+    builder.environment().put("PGCONNECT_TIMEOUT", "10");
+    Process process = builder.start();
+    process.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("psql did not finish:\n" + output);
+    }
+    return output;
+  }
+
+  @Test
+  void createInsertReturningSelectUpdateDeleteAndSyntaxError() throws Exception {
+    String script = String.join("\n",
+        "\\set VERBOSITY verbose",
+        "CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL, qty int, price double precision, ok boolean);",
+        "INSERT INTO items (name, qty, price, ok) VALUES ('apple', 3, 0.5, true) RETURNING id, name;",
+        "INSERT INTO items (name, qty, price, ok) VALUES ('pear', 5, 1.25, false), ('fig', NULL, 2, true);",
+        "SELECT id, name, qty, price, ok FROM items ORDER BY id;",
+        "UPDATE items SET qty = qty + 1 WHERE qty IS NOT NULL;",
+        "DELETE FROM items WHERE name = 'fig';",
+        "SELEC oops;",
+        "SELECT count(*) FROM items;",
+        "INSERT INTO items (id, name) VALUES (1, 'dup');",
+        "SELECT version() LIKE 'PostgreSQL 15%' AS pg15;",
+        "");
+    String expected = String.join("\n",
+        "CREATE TABLE",
+        " id | name  ",
+        "----+-------",
+        "  1 | apple",
+        "(1 row)",
+        "",
+        "INSERT 0 1",
+        "INSERT 0 2",
+        " id | name  | qty | price | ok ",
+        "----+-------+-----+-------+----",
+        "  1 | apple |   3 |   0.5 | t",
+        "  2 | pear  |   5 |  1.25 | f",
+        "  3 | fig   |     |     2 | t",
+        "(3 rows)",
+        "",
+        "UPDATE 2",
+        "DELETE 1",
+        "ERROR:  42601: syntax error at or near \"SELEC\"",
+        " count ",
+        "-------",
+        "     2",
+        "(1 row)",
+        "",
+        "ERROR:  23505: duplicate key value violates unique constraint \"items_pkey\"",
+        " pg15 ",
+        "------",
+        " t",
+        "(1 row)",
+        "",
+        "");
+    assertEquals(expected, psql(cluster.pgPort(0), script).replaceAll("(?m)^LINE.*\\n|^\\s+\\^\\n|^LOCATION.*\\n", ""));
+  }
+
+  @Test
+  void multipleStatementsInOneQueryAndEmptyQuery() throws Exception {
+    String output = psql(cluster.pgPort(0), String.join("\n",
+        "CREATE TABLE multi (v int);",
+        "INSERT INTO multi VALUES (1) \\; INSERT INTO multi VALUES (2) \\; SELECT sum(v) AS total FROM multi;",
+        ";",
+        "SHOW server_version;",
+        ""));
+    assertEquals(String.join("\n",
+        "CREATE TABLE",
+        "INSERT 0 1",
+        "INSERT 0 1",
+        " total ",
+        "-------",
+        "     3",
+        "(1 row)",
+        "",
+        " server_version ",
+        "----------------",
+        " 15.0",
+        "(1 row)",
+        "",
+        ""), output);
+  }
+}

@@ -1,0 +1,158 @@
+package io.kqlite.it;
+
+import static org.awaitility.Awaitility.await;
+
+import io.kqlite.cli.KqliteServer;
+import io.kqlite.statemachine.raft.NodeConfig;
+import io.kqlite.statemachine.raft.Peer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Real kqlite members in this JVM: real Ratis groups on loopback ports, real SQLite files in a
+ * temporary directory (deleted on close), real PostgreSQL listeners.
+ */
+final class TestCluster implements AutoCloseable {
+
+  private final Path dir;
+  private final List<Peer> peers = new ArrayList<>();
+  private final KqliteServer[] servers;
+  private final int[] pgPorts;
+  private final boolean autoCreate;
+
+  private TestCluster(int size, boolean autoCreate) throws IOException {
+    this.dir = Files.createTempDirectory("kqlite-it-");
+    this.servers = new KqliteServer[size];
+    this.pgPorts = new int[size];
+    this.autoCreate = autoCreate;
+    for (int i = 0; i < size; i++) {
+      pgPorts[i] = freePort();
+      peers.add(new Peer("n" + (i + 1), "127.0.0.1", freePort(), pgPorts[i]));
+    }
+  }
+
+  static TestCluster start(int size) throws Exception {
+    return start(size, false);
+  }
+
+  static TestCluster start(int size, boolean autoCreateDatabases) throws Exception {
+    TestCluster cluster = new TestCluster(size, autoCreateDatabases);
+    for (int i = 0; i < size; i++) {
+      cluster.startNode(i);
+    }
+    cluster.awaitLeader();
+    return cluster;
+  }
+
+  void startNode(int i) throws Exception {
+    Peer self = peers.get(i);
+    List<Peer> members = peers.size() == 1 ? List.of() : peers;
+    NodeConfig config = new NodeConfig(self.id(), dir.resolve(self.id()), "127.0.0.1",
+        self.raftPort(), members, autoCreate, Duration.ofMillis(400), Duration.ofSeconds(20));
+    servers[i] = KqliteServer.start(config, "127.0.0.1", pgPorts[i], 16 * 1024 * 1024);
+  }
+
+  void stopNode(int i) {
+    servers[i].close();
+    servers[i] = null;
+  }
+
+  int size() {
+    return servers.length;
+  }
+
+  int pgPort(int i) {
+    return pgPorts[i];
+  }
+
+  KqliteServer server(int i) {
+    return servers[i];
+  }
+
+  int awaitLeader() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> leaderIndex() >= 0);
+    return leaderIndex();
+  }
+
+  int leaderIndex() {
+    for (int i = 0; i < servers.length; i++) {
+      if (servers[i] != null && servers[i].node().isLeader()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  int someFollower() {
+    int leader = awaitLeader();
+    for (int i = 0; i < servers.length; i++) {
+      if (i != leader && servers[i] != null) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no follower running");
+  }
+
+  String url(int i, String database) {
+    return "jdbc:postgresql://127.0.0.1:" + pgPorts[i] + "/" + database;
+  }
+
+  Connection connect(int i) throws SQLException {
+    return connect(i, "postgres");
+  }
+
+  Connection connect(int i, String database) throws SQLException {
+    return DriverManager.getConnection(url(i, database), "test", "");
+  }
+
+  /** Every row of a table as text, ordered, for comparing replicas. */
+  List<String> dump(int i, String table) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = connect(i); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int c2 = 1; c2 <= columns; c2++) {
+          row.append(rs.getString(c2)).append('|');
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    for (int i = 0; i < servers.length; i++) {
+      if (servers[i] != null) {
+        stopNode(i);
+      }
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}

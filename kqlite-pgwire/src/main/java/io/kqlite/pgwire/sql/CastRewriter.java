@@ -1,0 +1,147 @@
+package io.kqlite.pgwire.sql;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rewrites PostgreSQL's {@code operand::type} casts to {@code CAST(operand AS sqlite-type)}.
+ *
+ * <p>Handled operands, following {@code ::}'s tight binding: a literal, a parameter, a possibly
+ * qualified name ({@code t.col}), a parenthesised group, a function call ({@code count(*)}) and
+ * the result of another cast ({@code x::int::text}). A cast right after DEFAULT is parenthesised
+ * because SQLite's column DEFAULT takes only literals or {@code (expr)}. A string literal cast to
+ * boolean is evaluated here ({@code 't'::bool} → {@code 1}), since SQLite would read {@code 't'}
+ * as 0. Target types come from {@link CastTypes}; others are rejected with 0A000.
+ */
+final class CastRewriter implements TokenRewriter {
+
+  /** Keywords that can stand before a parenthesised group without making it a function call. */
+  private static final Set<String> NOT_FUNCTIONS = Set.of(
+      "all", "and", "any", "as", "asc", "between", "by", "case", "check", "collate", "conflict",
+      "default", "desc", "distinct", "do", "else", "end", "escape", "except", "filter", "for", "from",
+      "group", "having", "ilike", "in", "intersect", "into", "is", "join", "key", "lateral", "like",
+      "limit", "not", "offset", "on", "or", "order", "over", "partition", "references", "returning",
+      "select", "set", "similar", "some", "table", "then", "to", "union", "unique", "using", "values",
+      "when", "where", "window", "with", "within");
+
+  /** A parsed cast target: its name without modifiers and its last significant token. */
+  private record TypeName(String name, int end, boolean array) {
+  }
+
+  @Override
+  public String rewrite(List<Token> tokens) {
+    Words w = Words.of(tokens);
+    TokenEdits edits = new TokenEdits(tokens);
+    Map<Integer, Integer> castOperandStart = new HashMap<>();
+    for (int i = 0; i < w.size(); i++) {
+      if (!w.isSymbol(i, "::")) {
+        continue;
+      }
+      int operandEnd = i - 1;
+      int operandStart = operandStart(w, operandEnd, castOperandStart, w.get(i));
+      TypeName type = typeName(w, i + 1);
+      String target = type.array() ? null : CastTypes.sqliteType(type.name()).orElse(null);
+      if (target == null) {
+        throw SqlTranslationException.notSupported(
+            "cast to " + type.name() + (type.array() ? "[]" : ""));
+      }
+      Token operand = w.get(operandStart);
+      edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
+      boolean literal = operandStart == operandEnd && operand.type() == Token.Type.STRING;
+      if (literal && CastTypes.isBoolean(type.name())) {
+        edits.replace(w.tokenIndex(operandStart),
+            Integer.toString(CastTypes.booleanLiteral(SqlLiterals.stringValue(operand))));
+      } else {
+        boolean afterDefault = w.isWord(operandStart - 1, "default");
+        edits.insertBefore(w.tokenIndex(operandStart), afterDefault ? "(CAST(" : "CAST(");
+        edits.insertAfter(w.tokenIndex(type.end()), " AS " + target + (afterDefault ? "))" : ")"));
+      }
+      castOperandStart.put(type.end(), operandStart);
+      i = type.end();
+    }
+    return edits.render();
+  }
+
+  private static int operandStart(
+      Words w, int end, Map<Integer, Integer> castOperandStart, Token cast) {
+    Integer previousCast = castOperandStart.get(end);
+    if (previousCast != null) {
+      return previousCast;
+    }
+    Token last = w.get(end);
+    if (last == null) {
+      throw SqlTranslationException.syntaxErrorAt(cast);
+    }
+    if (last.isSymbol(")")) {
+      int open = w.opening(end);
+      if (open < 0) {
+        throw SqlTranslationException.syntaxErrorAt(last);
+      }
+      boolean functionCall = w.isName(open - 1) && !w.isWordIn(open - 1, NOT_FUNCTIONS);
+      return functionCall ? qualifiedNameStart(w, open - 1) : open;
+    }
+    if (last.isName()) {
+      return qualifiedNameStart(w, end);
+    }
+    switch (last.type()) {
+      case STRING: case DOLLAR_STRING: case NUMBER: case PARAM:
+        return end;
+      default:
+        throw SqlTranslationException.notSupported("cast of \"" + last.text() + "\" with ::");
+    }
+  }
+
+  /** Walks back over {@code a.b.c} to the first name. */
+  private static int qualifiedNameStart(Words w, int k) {
+    while (w.isSymbol(k - 1, ".") && w.isName(k - 2)) {
+      k -= 2;
+    }
+    return k;
+  }
+
+  /** Parses a type name at {@code i}: qualified, multi-word, with modifiers and array brackets. */
+  private static TypeName typeName(Words w, int i) {
+    if (!w.isName(i)) {
+      throw SqlTranslationException.syntaxErrorAt(w.get(i));
+    }
+    String name = SqlLiterals.identifierValue(w.get(i));
+    int end = i;
+    if (w.isSymbol(i + 1, ".") && w.isName(i + 2)) {
+      String type = SqlLiterals.identifierValue(w.get(i + 2));
+      if (!name.equals("pg_catalog")) {
+        throw SqlTranslationException.notSupported("cast to " + name + "." + type);
+      }
+      name = type;
+      end = i + 2;
+    }
+    if (name.equals("double") && w.isWord(end + 1, "precision")) {
+      name = "double precision";
+      end++;
+    } else if (name.equals("national")
+        && (w.isWord(end + 1, "character") || w.isWord(end + 1, "char"))) {
+      name = "character";
+      end++;
+    }
+    if ((name.equals("character") || name.equals("char")) && w.isWord(end + 1, "varying")) {
+      name = "varchar";
+      end++;
+    }
+    if (w.isSymbol(end + 1, "(")) {
+      end = w.closing(end + 1);
+    }
+    if ((name.equals("timestamp") || name.equals("time"))
+        && (w.isWord(end + 1, "with") || w.isWord(end + 1, "without"))
+        && w.isWord(end + 2, "time") && w.isWord(end + 3, "zone")) {
+      name = w.isWord(end + 1, "with") ? name + "tz" : name;
+      end += 3;
+    }
+    boolean array = false;
+    while (w.isSymbol(end + 1, "[")) {
+      array = true;
+      end = w.closing(end + 1);
+    }
+    return new TypeName(name, Math.min(end, w.size() - 1), array);
+  }
+}

@@ -1,0 +1,113 @@
+package io.kqlite.pgwire.sql;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Token-for-token rewrites of PostgreSQL syntax SQLite spells differently:
+ *
+ * <ul>
+ *   <li>{@code $n} → {@code ?n}: SQLite's numbered parameters keep PostgreSQL's numbering, so a
+ *       reused {@code $1} still binds one value.</li>
+ *   <li>{@code E'...'}, {@code U&'...'}, {@code N'...'} and dollar-quoted strings → plain
+ *       {@code '...'} literals with the same value; {@code U&"..."} → plain {@code "..."}.</li>
+ *   <li>{@code ILIKE} → {@code LIKE}: SQLite's LIKE already ignores ASCII case (but not
+ *       non-ASCII case, and not if {@code PRAGMA case_sensitive_like} is on). Plain LIKE stays,
+ *       so it is case-insensitive for ASCII in kqlite, unlike PostgreSQL.</li>
+ *   <li>{@code LIMIT ALL} → removed, or {@code LIMIT -1} when OFFSET follows (SQLite needs a
+ *       LIMIT before OFFSET).</li>
+ *   <li>{@code COLLATE "C"} / {@code "POSIX"} → {@code COLLATE BINARY} (both compare bytes);
+ *       {@code COLLATE "default"} → removed.</li>
+ *   <li>{@code TABLE x} → {@code SELECT * FROM x}.</li>
+ * </ul>
+ * Strings, quoted identifiers and comments are single tokens, so nothing inside them changes.
+ */
+final class ExpressionRewriter implements TokenRewriter {
+
+  private static final Set<String> BYTEWISE_COLLATIONS = Set.of("C", "POSIX", "ucs_basic");
+
+  @Override
+  public String rewrite(List<Token> tokens) {
+    Words w = Words.of(tokens);
+    TokenEdits edits = new TokenEdits(tokens);
+    int first = 0;
+    while (w.isSymbol(first, "(")) {
+      first++;
+    }
+    for (int k = 0; k < w.size(); k++) {
+      Token t = w.get(k);
+      int index = w.tokenIndex(k);
+      switch (t.type()) {
+        case PARAM:
+          edits.replace(index, "?" + t.text().substring(1));
+          break;
+        case STRING:
+          if ("eEuUnN".indexOf(t.text().charAt(0)) >= 0) {
+            edits.replace(index, plainLiteral(t));
+          }
+          break;
+        case DOLLAR_STRING:
+          edits.replace(index, plainLiteral(t));
+          break;
+        case QUOTED_IDENT:
+          if (t.text().charAt(0) != '"') {
+            edits.replace(index, SqlLiterals.quoteIdentifier(SqlLiterals.identifierValue(t)));
+          }
+          break;
+        case KEYWORD_OR_IDENT:
+          k = word(w, k, k == first, edits);
+          break;
+        default:
+          break;
+      }
+    }
+    return edits.render();
+  }
+
+  /** The string as a standard literal; like PostgreSQL, refuses a NUL character an escape produced. */
+  private static String plainLiteral(Token t) {
+    String value = SqlLiterals.stringValue(t);
+    if (value.indexOf('\0') >= 0) {
+      throw new SqlTranslationException("22021", "invalid byte sequence for encoding \"UTF8\": 0x00");
+    }
+    return SqlLiterals.quoteString(value);
+  }
+
+  /** Rewrites the word at {@code k}; returns the last significant index it consumed. */
+  private static int word(Words w, int k, boolean statementStart, TokenEdits edits) {
+    if (w.isWord(k, "ilike")) {
+      edits.replace(w.tokenIndex(k), "LIKE");
+    } else if (w.isWord(k, "limit") && w.isWord(k + 1, "all")) {
+      if (w.isWord(k + 2, "offset")) {
+        edits.replace(w.tokenIndex(k + 1), "-1");
+      } else {
+        edits.removeWithLeadingSpace(w, k, k + 1);
+      }
+      return k + 1;
+    } else if (w.isWord(k, "collate")) {
+      return collate(w, k, edits);
+    } else if (statementStart && w.isWord(k, "table")) {
+      edits.replace(w.tokenIndex(k), "SELECT * FROM");
+      if (w.isWord(k + 1, "only")) {
+        edits.removeWithLeadingSpace(w, k + 1, k + 1);
+        return k + 1;
+      }
+    }
+    return k;
+  }
+
+  private static int collate(Words w, int k, TokenEdits edits) {
+    int name = w.isWord(k + 1, "pg_catalog") && w.isSymbol(k + 2, ".") ? k + 3 : k + 1;
+    if (!w.isName(name)) {
+      return k;
+    }
+    String collation = SqlLiterals.identifierValue(w.get(name));
+    if (BYTEWISE_COLLATIONS.contains(collation)) {
+      edits.remove(w.tokenIndex(k + 1), w.tokenIndex(name));
+      edits.replace(w.tokenIndex(k + 1), "BINARY");
+    } else if (collation.equals("default")) {
+      edits.removeWithLeadingSpace(w, k, name);
+    }
+    return name;
+  }
+}

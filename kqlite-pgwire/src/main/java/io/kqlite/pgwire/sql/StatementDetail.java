@@ -1,0 +1,74 @@
+package io.kqlite.pgwire.sql;
+
+import java.util.Objects;
+
+/**
+ * What a statement that is not plain SQL for SQLite means, already parsed, so the session can
+ * act on it without looking at SQL text again. Which variant a statement carries follows from
+ * its {@link StatementKind}.
+ */
+public sealed interface StatementDetail {
+
+  /**
+   * CREATE DATABASE / DROP DATABASE.
+   *
+   * @param name        the database name as PostgreSQL resolves it: unquoted names fold to
+   *                    lower case, quoted names keep their case
+   * @param ifExists    DROP DATABASE IF EXISTS
+   * @param ifNotExists CREATE DATABASE IF NOT EXISTS (not PostgreSQL syntax; accepted for convenience)
+   */
+  record Database(String name, boolean ifExists, boolean ifNotExists) implements StatementDetail {
+    public Database {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /**
+   * SET, RESET and SHOW of one setting, or of all of them.
+   *
+   * @param name  the setting name, folded like an identifier, dotted names kept whole
+   *              ({@code kqlite.read_consistency}); <b>null</b> for RESET ALL and SHOW ALL.
+   *              Special syntax is mapped to the setting it changes: TIME ZONE → {@code timezone},
+   *              TRANSACTION ISOLATION LEVEL → {@code transaction_isolation}, NAMES →
+   *              {@code client_encoding}, SCHEMA → {@code search_path}, ROLE → {@code role},
+   *              SESSION AUTHORIZATION → {@code session_authorization}
+   * @param value the new value with quotes removed (a list stays as text: {@code "a, b"});
+   *              null for SHOW, for RESET and for {@code SET x TO DEFAULT} (both of which
+   *              mean: back to the default)
+   * @param local SET LOCAL: the change lasts until the end of the current transaction
+   */
+  record Setting(String name, String value, boolean local) implements StatementDetail {
+  }
+
+  /**
+   * A transaction control statement.
+   *
+   * @param op             what to do
+   * @param savepointName  the savepoint for SAVEPOINT, RELEASE and ROLLBACK TO (folded like an
+   *                       identifier); null otherwise
+   * @param isolationLevel for BEGIN / START TRANSACTION: {@code "serializable"},
+   *                       {@code "repeatable read"}, {@code "read committed"} or
+   *                       {@code "read uncommitted"}; null if not given
+   * @param readOnly       BEGIN ... READ ONLY
+   */
+  record Transaction(Op op, String savepointName, String isolationLevel, boolean readOnly)
+      implements StatementDetail {
+
+    /** Transaction control operations. END is COMMIT, ABORT is ROLLBACK. */
+    public enum Op { BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO }
+
+    public Transaction {
+      Objects.requireNonNull(op, "op");
+    }
+  }
+
+  /**
+   * The object a utility statement names: the prepared statement of DEALLOCATE, the channel
+   * of LISTEN / UNLISTEN.
+   *
+   * @param target the name (folded like an identifier), or null for {@code DEALLOCATE ALL}
+   *               and {@code UNLISTEN *}
+   */
+  record Utility(String target) implements StatementDetail {
+  }
+}

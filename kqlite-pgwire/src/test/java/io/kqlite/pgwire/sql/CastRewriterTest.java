@@ -1,0 +1,79 @@
+package io.kqlite.pgwire.sql;
+
+import static io.kqlite.pgwire.sql.PgToSqliteTest.sqlite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CastRewriterTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+    "SELECT $1::int                        | SELECT CAST(?1 AS INTEGER)",
+    "SELECT '42'::int4, 7::bigint, 1::int2 | SELECT CAST('42' AS INTEGER), CAST(7 AS INTEGER), CAST(1 AS INTEGER)",
+    "SELECT x :: text FROM t               | SELECT CAST(x AS TEXT) FROM t",
+    "SELECT t.c::varchar(10) FROM t        | SELECT CAST(t.c AS TEXT) FROM t",
+    "SELECT s.t.c::character varying FROM s.t | SELECT CAST(s.t.c AS TEXT) FROM s.t",
+    "SELECT \"Col\"::name FROM t           | SELECT CAST(\"Col\" AS TEXT) FROM t",
+    "SELECT (a + b)::bigint FROM t         | SELECT CAST((a + b) AS INTEGER) FROM t",
+    "SELECT count(*)::int FROM t           | SELECT CAST(count(*) AS INTEGER) FROM t",
+    "SELECT pg_catalog.max(a)::text FROM t | SELECT CAST(pg_catalog.max(a) AS TEXT) FROM t",
+    "SELECT x::int::text FROM t            | SELECT CAST(CAST(x AS INTEGER) AS TEXT) FROM t",
+    "SELECT 1.5::double precision          | SELECT CAST(1.5 AS REAL)",
+    "SELECT 1::float8, 2::real, 3::numeric(5,2), 4::decimal | SELECT CAST(1 AS REAL), CAST(2 AS REAL), CAST(3 AS NUMERIC), CAST(4 AS NUMERIC)",
+    "SELECT 'a'::pg_catalog.text           | SELECT CAST('a' AS TEXT)",
+    "SELECT 'ab'::bytea                    | SELECT CAST('ab' AS BLOB)",
+    "SELECT '{}'::jsonb, 'x'::uuid         | SELECT CAST('{}' AS TEXT), CAST('x' AS TEXT)",
+    "SELECT $$x$$::text                    | SELECT CAST('x' AS TEXT)",
+    "SELECT E'\\t'::text                   | ~SELECT CAST('\t' AS TEXT)~",
+    "SELECT -1::int                        | SELECT -CAST(1 AS INTEGER)",
+    "SELECT a FROM t WHERE (a)::int = 1    | SELECT a FROM t WHERE CAST((a) AS INTEGER) = 1",
+    "SELECT a FROM t WHERE id IN (1, 2)    | SELECT a FROM t WHERE id IN (1, 2)",
+    "SELECT EXISTS (SELECT 1)::int         | SELECT CAST(EXISTS (SELECT 1) AS INTEGER)",
+    "SELECT a FROM t WHERE (SELECT 1)::int = a | SELECT a FROM t WHERE CAST((SELECT 1) AS INTEGER) = a",
+    "SELECT 't'::bool, 'off'::boolean, 'YES'::bool, 'f'::bool | SELECT 1, 0, 1, 0",
+    "SELECT $1::bool, flag::boolean FROM t | SELECT CAST(?1 AS INTEGER), CAST(flag AS INTEGER) FROM t",
+    "SELECT NULL::int                      | SELECT CAST(NULL AS INTEGER)",
+  })
+  void rewritesCasts(String pgSql, String expected) {
+    assertEquals(expected, sqlite(pgSql));
+  }
+
+  @Test
+  void castsInsideStringsIdentifiersAndCommentsStay() {
+    String sql = "SELECT 'a::int', \"b::int\" -- c::int\n, /* d::int */ 1";
+    assertEquals(sql, sqlite(sql));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+    "SELECT 'pg_class'::regclass           | cast to regclass is not supported",
+    "SELECT 'int4'::regtype                | cast to regtype is not supported",
+    "SELECT '2020-01-01'::date             | cast to date is not supported",
+    "SELECT now()::timestamp with time zone | cast to timestamptz is not supported",
+    "SELECT '{1}'::int[]                   | cast to int[] is not supported",
+    "SELECT x::myschema.mytype FROM t      | cast to myschema.mytype is not supported",
+    "SELECT ARRAY[1][1]::int               | ~cast of \"]\" with :: is not supported~",
+  })
+  void rejectsCastsItCannotTranslateFaithfully(String pgSql, String message) {
+    SqlTranslationException e = assertThrows(SqlTranslationException.class, () -> PgToSqlite.translate(pgSql));
+    assertEquals("0A000", e.sqlState());
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void invalidBooleanLiteral() {
+    SqlTranslationException e = assertThrows(SqlTranslationException.class, () -> PgToSqlite.translate("SELECT 'maybe'::bool"));
+    assertEquals("22P02", e.sqlState());
+    assertEquals("invalid input syntax for type boolean: \"maybe\"", e.getMessage());
+  }
+
+  @Test
+  void castWithoutOperandOrTypeIsASyntaxError() {
+    assertEquals("42601", assertThrows(SqlTranslationException.class, () -> PgToSqlite.translate("::int")).sqlState());
+    assertEquals("42601", assertThrows(SqlTranslationException.class, () -> PgToSqlite.translate("SELECT 1::")).sqlState());
+  }
+}
