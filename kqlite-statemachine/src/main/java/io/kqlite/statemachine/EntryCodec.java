@@ -99,10 +99,11 @@ public final class EntryCodec {
     writeString(out, error.sqlState());
     writeString(out, error.message());
     writeValue(out, error.constraint());
+    writeValue(out, error.table());
   }
 
   private static SqlError readError(DataInputStream in) throws IOException {
-    return new SqlError(readString(in), readString(in), (String) readValue(in));
+    return new SqlError(readString(in), readString(in), (String) readValue(in), (String) readValue(in));
   }
 
   private static void writeStatementResult(DataOutputStream out, StatementResult result)

@@ -36,11 +36,11 @@ class EntryCodecTest {
   void resultRoundTripsRowsAndErrors() {
     StatementResult rows = new StatementResult(List.of(new Column("id", "INTEGER", "t")),
         List.<Object[]>of(new Object[] {1L}, new Object[] {null}), 2);
-    WriteResult result = WriteResult.failed(List.of(rows), new SqlError("23505", "dup", "t_pkey"));
+    WriteResult result = WriteResult.failed(List.of(rows), new SqlError("23505", "dup", "t_pkey", "t"));
 
     WriteResult decoded = EntryCodec.decodeResult(EntryCodec.encode(result));
 
-    assertEquals(new SqlError("23505", "dup", "t_pkey"), decoded.error());
+    assertEquals(new SqlError("23505", "dup", "t_pkey", "t"), decoded.error());
     assertEquals(List.of(new Column("id", "INTEGER", "t")), decoded.results().get(0).columns());
     assertEquals(1L, decoded.results().get(0).rows().get(0)[0]);
     assertEquals(null, decoded.results().get(0).rows().get(1)[0]);

@@ -31,8 +31,11 @@ final class WireSink implements ClientSink {
   }
 
   static ErrorResponse toErrorResponse(String severity, SqlError error) {
-    return ErrorResponse.of(severity, error.sqlState(), error.message())
-        .withConstraint(error.constraint());
+    ErrorResponse response = ErrorResponse.of(severity, error.sqlState(), error.message());
+    if (error.table() != null) {
+      response = response.withSchema("public").withTable(error.table());
+    }
+    return response.withConstraint(error.constraint());
   }
 
   @Override

@@ -85,7 +85,7 @@ public final class SqlStates {
       return new SqlError(
           "23505",
           "duplicate key value violates unique constraint \"" + constraint + "\"",
-          constraint);
+          constraint, table);
     }
     if ((m = NOT_NULL.matcher(text)).find()) {
       return new SqlError(
