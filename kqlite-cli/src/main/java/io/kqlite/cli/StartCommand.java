@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kqlite start}: runs one node until it is stopped. */
-@Command(name = "start", mixinStandardHelpOptions = true,
+@Command(name = "start", mixinStandardHelpOptions = true, version = "kqlite 0.1.0",
     description = {
-        "Starts a kqlite node: a Raft member that stores databases as SQLite files and serves",
-        "PostgreSQL clients. Without --peers it is a single-member cluster of its own.",
+        "Starts a kqlite node: a Raft member that stores databases as SQLite files and serves "
+            + "PostgreSQL clients. Without --peers it is a single-member cluster of its own.",
         "Settings come from --config (default conf/kqlite.properties); flags win."})
 final class StartCommand implements Callable<Integer> {
 
