@@ -144,16 +144,6 @@ class JdbcIT {
   }
 
   @Test
-  void explicitTransactionsAreRefusedClearlyForNow() throws SQLException {
-    try (Connection c = cluster.connect(0)) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        assertEquals("0A000", assertThrows(SQLException.class, () -> s.executeQuery("SELECT 1")).getSQLState());
-      }
-    }
-  }
-
-  @Test
   void simpleQueryModeWorksToo() throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", "test");

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <pre>
  * command: | byte version=1 | utf kind | utf database | int64 timeMicros | int64 seed |
- *          | int32 n | n × (string sql | int32 m | m × value) |
+ *          | int32 n | n × (string sql | int32 m | m × value) | int32 d | d × int64 digest |
  * value:   | byte tag: 0 null, 1 int64, 2 float64, 3 text, 4 blob | payload |
  * result:  | byte version=1 | bool failed | [error] | int32 n | n × statementResult |
  * </pre>
@@ -43,6 +43,10 @@ public final class EntryCodec {
           writeValue(out, value);
         }
       }
+      out.writeInt(command.expectedDigests().size());
+      for (long digest : command.expectedDigests()) {
+        out.writeLong(digest);
+      }
     });
   }
 
@@ -64,7 +68,12 @@ public final class EntryCodec {
         }
         statements.add(new Statement(sql, parameters));
       }
-      return new WriteCommand(kind, database, statements, time, seed);
+      int digestCount = in.readInt();
+      List<Long> digests = new ArrayList<>(digestCount);
+      for (int i = 0; i < digestCount; i++) {
+        digests.add(in.readLong());
+      }
+      return new WriteCommand(kind, database, statements, digests, time, seed);
     });
   }
 

@@ -16,6 +16,21 @@ public interface SqlCluster {
    */
   WriteOutcome write(String database, List<Statement> statements);
 
+  /**
+   * Runs the next statements of an open transaction on this node's replica, after replaying what
+   * the transaction did so far, and rolls everything back (see {@link ResultDigest}). Nothing
+   * reaches the log; a replay whose results differ from {@code historyDigests} fails with 40001.
+   */
+  WriteResult speculate(String database, List<Statement> history, List<Long> historyDigests,
+      List<Statement> next, EntryContext context, long minAppliedIndex);
+
+  /**
+   * Commits an explicit transaction as one log entry: every replica re-runs the statements at the
+   * entry's place in the log and commits only if each result matches its digest, else 40001.
+   */
+  WriteOutcome commit(String database, List<Statement> statements, List<Long> digests,
+      EntryContext context);
+
   /** Creates a database on every data node through the log; {@code 42P04} if it exists. */
   WriteOutcome createDatabase(String database);
 

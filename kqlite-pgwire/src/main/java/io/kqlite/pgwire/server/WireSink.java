@@ -8,6 +8,7 @@ import io.kqlite.pgwire.codec.EmptyQueryResponse;
 import io.kqlite.pgwire.codec.ErrorResponse;
 import io.kqlite.pgwire.codec.FieldDescription;
 import io.kqlite.pgwire.codec.NoData;
+import io.kqlite.pgwire.codec.NoticeResponse;
 import io.kqlite.pgwire.codec.ParameterDescription;
 import io.kqlite.pgwire.codec.ParameterStatus;
 import io.kqlite.pgwire.codec.ParseComplete;
@@ -96,6 +97,11 @@ final class WireSink implements ClientSink {
   @Override
   public void error(SqlError error) {
     channel.write(toErrorResponse("ERROR", error));
+  }
+
+  @Override
+  public void warning(String sqlState, String message) {
+    channel.write(NoticeResponse.of("WARNING", sqlState, message));
   }
 
   @Override

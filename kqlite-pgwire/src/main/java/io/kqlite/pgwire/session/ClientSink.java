@@ -32,6 +32,9 @@ public interface ClientSink {
 
   void error(SqlError error);
 
+  /** A NoticeResponse of severity WARNING; the request goes on. */
+  void warning(String sqlState, String message);
+
   void parameterStatus(String name, String value);
 
   /** Ends a request cycle: 'I' idle, 'T' in a transaction, 'E' in a failed transaction. */

@@ -1,6 +1,7 @@
 package io.kqlite.pgwire.session;
 
 import io.kqlite.pgwire.sql.SqlSplitter;
+import io.kqlite.pgwire.sql.StatementDetail;
 import io.kqlite.pgwire.sql.SqlTranslationException;
 import io.kqlite.pgwire.sql.TranslatedStatement;
 import io.kqlite.pgwire.types.PgType;
@@ -12,6 +13,7 @@ import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
 import io.kqlite.statemachine.StatementResult;
 import io.kqlite.statemachine.WriteOutcome;
+import io.kqlite.statemachine.WriteResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +40,7 @@ public final class Session {
   private final WriteBatch batch;
   private long lastWriteIndex;
   private boolean skipUntilSync;
+  private Transaction transaction; // null outside BEGIN … COMMIT
 
   private Session(SqlCluster cluster, ClientSink sink, String user, String database,
       int processId, SessionSettings settings) {
@@ -96,9 +99,12 @@ public final class Session {
     return settings;
   }
 
-  /** Transaction status for ReadyForQuery. Explicit transactions come with a later issue. */
+  /** Transaction status for ReadyForQuery: idle, in a transaction, or in a failed one. */
   char transactionStatus() {
-    return 'I';
+    if (transaction == null) {
+      return 'I';
+    }
+    return transaction.isFailed() ? 'E' : 'T';
   }
 
   // ---- simple query protocol ----
@@ -134,7 +140,7 @@ public final class Session {
     if (!failed) {
       SqlError error = flushWrites();
       if (error != null) {
-        sink.error(error);
+        fail(error);
       }
     }
     sink.readyForQuery(transactionStatus());
@@ -275,7 +281,7 @@ public final class Session {
     if (!skipUntilSync) {
       SqlError error = flushWrites();
       if (error != null) {
-        sink.error(error);
+        fail(error);
       }
     }
     batch.discard();
@@ -295,6 +301,7 @@ public final class Session {
   /** The connection is gone: nothing pending reaches the log. */
   public void closeSession() {
     batch.discard();
+    transaction = null;
     statements.clear();
     portals.clear();
   }
@@ -313,6 +320,9 @@ public final class Session {
 
   private void fail(SqlError error) {
     batch.discard();
+    if (transaction != null) {
+      transaction.markFailed();
+    }
     sink.error(error);
   }
 
@@ -320,6 +330,10 @@ public final class Session {
 
   private void run(Portal portal, boolean describeRows, int maxRows) {
     TranslatedStatement translated = portal.query.translated();
+    if (transaction != null && transaction.isFailed() && !endsFailedTransaction(translated)) {
+      throw new SqlException("25P02",
+          "current transaction is aborted, commands ignored until end of transaction block");
+    }
     switch (translated.kind()) {
       case EMPTY -> batch.answer(ClientSink::emptyQuery);
       case QUERY -> runQuery(portal, describeRows, maxRows);
@@ -329,7 +343,7 @@ public final class Session {
       case CREATE_DATABASE -> createDatabase(translated);
       case SET -> set(translated);
       case SHOW -> show(translated, portal, describeRows);
-      case TRANSACTION -> transaction(translated);
+      case TRANSACTION -> transactionControl(translated);
       case UTILITY_NOOP -> batch.answer(s -> s.commandComplete(translated.commandTag(0)));
       default -> throw new SqlException("0A000",
           "statement not supported yet: " + abbreviate(portal.query.sql()));
@@ -361,8 +375,16 @@ public final class Session {
   private List<ResultField> queryFields(Portal portal) {
     if (portal.result == null) {
       throwIfFailed(flushWrites());
-      portal.result = cluster.query(database,
-          new Statement(portal.query.translated().sqliteSql(), portal.parameters), lastWriteIndex);
+      Statement statement = new Statement(portal.query.translated().sqliteSql(), portal.parameters);
+      if (transaction == null) {
+        portal.result = cluster.query(database, statement, lastWriteIndex);
+      } else {
+        WriteResult speculated = cluster.speculate(database, transaction.statements(),
+            transaction.digests(), List.of(statement), transaction.context(), lastWriteIndex);
+        throwIfFailed(speculated.error());
+        portal.result = speculated.results().get(0);
+        transaction.record(statement, portal.result, false);
+      }
     }
     if (portal.fields == null) {
       List<Column> columns = portal.query.describedColumns() != null
@@ -395,6 +417,9 @@ public final class Session {
   }
 
   private void createDatabase(TranslatedStatement translated) {
+    if (transaction != null) {
+      throw new SqlException("25001", "CREATE DATABASE cannot run inside a transaction block");
+    }
     throwIfFailed(flushWrites());
     WriteOutcome outcome = cluster.createDatabase(translated.databaseName());
     lastWriteIndex = Math.max(lastWriteIndex, outcome.logIndex());
@@ -455,23 +480,117 @@ public final class Session {
     return List.of(new ResultField(name, PgType.TEXT, portal.formatOf(0)));
   }
 
-  private void transaction(TranslatedStatement translated) {
+  private static boolean endsFailedTransaction(TranslatedStatement translated) {
+    return translated.detail() instanceof StatementDetail.Transaction control
+        && control.op() != StatementDetail.Transaction.Op.BEGIN
+        && control.op() != StatementDetail.Transaction.Op.SAVEPOINT
+        && control.op() != StatementDetail.Transaction.Op.RELEASE;
+  }
+
+  private void transactionControl(TranslatedStatement translated) {
+    StatementDetail.Transaction control = (StatementDetail.Transaction) translated.detail();
     String tag = translated.commandTag(0);
-    if (tag.equals("COMMIT") || tag.equals("ROLLBACK")) {
-      // Outside a transaction block PostgreSQL only warns; the answer is the same tag.
+    switch (control.op()) {
+      case BEGIN -> {
+        if (transaction != null) {
+          batch.answer(s -> s.warning("25001", "there is already a transaction in progress"));
+        } else {
+          throwIfFailed(flushWrites()); // autocommit writes before BEGIN commit on their own
+          transaction = new Transaction();
+        }
+        batch.answer(s -> s.commandComplete(tag));
+      }
+      case COMMIT -> commit(tag);
+      case ROLLBACK -> {
+        answerPendingWrites();
+        if (transaction == null) {
+          batch.answer(s -> s.warning("25P01", "there is no transaction in progress"));
+        }
+        transaction = null;
+        batch.answer(s -> s.commandComplete(tag));
+      }
+      case SAVEPOINT -> {
+        requireTransaction("SAVEPOINT");
+        throwIfFailed(flushWrites());
+        transaction.savepoint(control.savepointName());
+        batch.answer(s -> s.commandComplete(tag));
+      }
+      case RELEASE -> {
+        requireTransaction("RELEASE SAVEPOINT");
+        throwIfFailed(flushWrites());
+        transaction.release(control.savepointName());
+        batch.answer(s -> s.commandComplete(tag));
+      }
+      case ROLLBACK_TO -> {
+        requireTransaction("ROLLBACK TO SAVEPOINT");
+        answerPendingWrites();
+        transaction.rollbackTo(control.savepointName());
+        batch.answer(s -> s.commandComplete(tag));
+      }
+    }
+  }
+
+  /**
+   * COMMIT: a transaction that wrote becomes one log entry, committed on every replica only if
+   * every result still matches what the client saw (else 40001, nothing applied). A read-only
+   * transaction of several statements is checked the same way locally: its results must all come
+   * from one state of the database.
+   */
+  private void commit(String tag) {
+    if (transaction == null) {
+      batch.answer(s -> s.warning("25P01", "there is no transaction in progress"));
       batch.answer(s -> s.commandComplete(tag));
       return;
     }
-    throw new SqlException("0A000", "explicit transactions (" + tag
-        + ") are not supported yet; each statement commits on its own");
+    SqlError pending = transaction.isFailed() ? null : flushWrites();
+    Transaction done = transaction;
+    transaction = null;
+    if (done.isFailed() || pending != null) {
+      throwIfFailed(pending);
+      batch.answer(s -> s.commandComplete("ROLLBACK")); // PostgreSQL's answer to COMMIT after an error
+      return;
+    }
+    if (done.hasWrites()) {
+      WriteOutcome outcome = cluster.commit(database, done.statements(), done.digests(), done.context());
+      lastWriteIndex = Math.max(lastWriteIndex, outcome.logIndex());
+      throwIfFailed(outcome.result().error());
+    } else if (done.statements().size() > 1) {
+      WriteResult check = cluster.speculate(database, done.statements(), done.digests(),
+          List.of(), done.context(), lastWriteIndex);
+      throwIfFailed(check.error());
+    }
+    batch.answer(s -> s.commandComplete(tag));
+  }
+
+  /**
+   * Writes queued before a ROLLBACK still owe the client their answers (it sent them, it waits for
+   * them), so they run first; the rollback then throws their effects away with the rest.
+   */
+  private void answerPendingWrites() {
+    if (transaction == null || !transaction.isFailed()) {
+      throwIfFailed(flushWrites());
+    }
+  }
+
+  private void requireTransaction(String statement) {
+    if (transaction == null) {
+      throw new SqlException("25P01", statement + " can only be used in transaction blocks");
+    }
   }
 
   // ---- pending writes ----
 
-  /** Commits pending writes as one log entry; returns the failing statement's error, or null. */
+  /**
+   * Runs pending writes: outside a transaction they commit as one log entry; inside one they run
+   * speculatively and join the transaction's recording. Returns the failing statement's error, or
+   * null.
+   */
   private SqlError flushWrites() {
     if (batch.isEmpty()) {
       return null;
+    }
+    if (transaction != null) {
+      return speculatePendingWrites();
     }
     WriteOutcome outcome;
     try {
@@ -482,6 +601,22 @@ public final class Session {
     }
     lastWriteIndex = Math.max(lastWriteIndex, outcome.logIndex());
     return batch.complete(outcome.result());
+  }
+
+  private SqlError speculatePendingWrites() {
+    List<Statement> pending = batch.statements();
+    WriteResult result;
+    try {
+      result = cluster.speculate(database, transaction.statements(), transaction.digests(),
+          pending, transaction.context(), lastWriteIndex);
+    } catch (SqlException e) {
+      batch.discard();
+      return e.error();
+    }
+    for (int i = 0; i < result.results().size(); i++) {
+      transaction.record(pending.get(i), result.results().get(i), true);
+    }
+    return batch.complete(result);
   }
 
   private static void throwIfFailed(SqlError error) {

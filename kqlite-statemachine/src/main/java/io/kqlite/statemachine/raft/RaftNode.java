@@ -2,6 +2,7 @@ package io.kqlite.statemachine.raft;
 
 import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.EntryCodec;
+import io.kqlite.statemachine.EntryContext;
 import io.kqlite.statemachine.LocalFunction;
 import io.kqlite.statemachine.SqlCluster;
 import io.kqlite.statemachine.SqlException;
@@ -13,7 +14,6 @@ import io.kqlite.statemachine.WriteResult;
 import io.kqlite.statemachine.store.SqliteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +60,8 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   private final KqliteStateMachine stateMachine;
   private final RaftServer server;
   private final RaftClient client;
-  private final SecureRandom seeds = new SecureRandom();
+  /** Highest log index of a write this node has answered to a client. */
+  private final java.util.concurrent.atomic.AtomicLong acknowledgedIndex = new java.util.concurrent.atomic.AtomicLong();
 
   private RaftNode(NodeConfig config, List<LocalFunction> localFunctions) throws IOException {
     this.config = config;
@@ -120,14 +121,32 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   @Override
   public WriteOutcome write(String database, List<Statement> statements) {
+    EntryContext context = EntryContext.now();
     return submit(new WriteCommand(WriteCommand.Kind.EXECUTE, database, statements,
-        currentMicros(), seeds.nextLong()));
+        context.timestampMicros(), context.randomSeed()));
+  }
+
+  @Override
+  public WriteResult speculate(String database, List<Statement> history,
+      List<Long> historyDigests, List<Statement> next, EntryContext context,
+      long minAppliedIndex) {
+    awaitApplied(minAppliedIndex);
+    return store.forRead(database).speculate(history, historyDigests, next,
+        context.timestampMicros(), context.randomSeed());
+  }
+
+  @Override
+  public WriteOutcome commit(String database, List<Statement> statements, List<Long> digests,
+      EntryContext context) {
+    return submit(new WriteCommand(WriteCommand.Kind.TRANSACTION, database, statements, digests,
+        context.timestampMicros(), context.randomSeed()));
   }
 
   @Override
   public WriteOutcome createDatabase(String database) {
+    EntryContext context = EntryContext.now();
     return submit(new WriteCommand(WriteCommand.Kind.CREATE_DATABASE, database, List.of(),
-        currentMicros(), seeds.nextLong()));
+        context.timestampMicros(), context.randomSeed()));
   }
 
   private WriteOutcome submit(WriteCommand command) {
@@ -151,6 +170,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
       throw unavailable(reply.getException());
     }
     WriteResult result = EntryCodec.decodeResult(reply.getMessage().getContent().toByteArray());
+    acknowledgedIndex.accumulateAndGet(reply.getLogIndex(), Math::max);
     return new WriteOutcome(reply.getLogIndex(), result);
   }
 
@@ -174,7 +194,12 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     return store.forRead(database).describe(sql);
   }
 
+  /**
+   * Waits until this replica has applied {@code index} and every write this node has acknowledged
+   * to any client, so that a read on a node never misses a write that node reported committed.
+   */
   private void awaitApplied(long index) {
+    index = Math.max(index, acknowledgedIndex.get());
     try {
       if (!stateMachine.tracker().awaitApplied(index, config.writeTimeout().toMillis())) {
         throw new SqlException("57014", "canceling statement: this node has not caught up with log index " + index);
@@ -211,11 +236,6 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  private static long currentMicros() {
-    java.time.Instant now = java.time.Instant.now();
-    return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
   }
 
   @Override

@@ -11,7 +11,8 @@ import org.sqlite.Function;
 
 /**
  * SQL functions whose value would differ between replicas if SQLite computed them itself:
- * {@code now()}, {@code random()}, {@code randomblob(n)}, {@code gen_random_uuid()}. On the apply
+ * {@code now()} and its relatives (the translator turns {@code CURRENT_TIMESTAMP} and SQLite's
+ * {@code 'now'} into them), {@code random()}, {@code randomblob(n)}, {@code gen_random_uuid()}. On the apply
  * connection they read the current log entry's time and seed, so every replica and every replay
  * gets the same values; on read connections they use this node's clock.
  *
@@ -20,8 +21,17 @@ import org.sqlite.Function;
  */
 final class EntryFunctions {
 
-  private static final DateTimeFormatter TIMESTAMPTZ =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSx").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIMESTAMPTZ = utc("yyyy-MM-dd HH:mm:ss.SSSSSSx");
+  private static final DateTimeFormatter LOCAL_TIMESTAMP = utc("yyyy-MM-dd HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter DATE = utc("yyyy-MM-dd");
+  private static final DateTimeFormatter TIMETZ = utc("HH:mm:ss.SSSSSSx");
+  private static final DateTimeFormatter LOCAL_TIME = utc("HH:mm:ss.SSSSSS");
+  /** What SQLite's date functions accept in place of 'now'. */
+  private static final DateTimeFormatter SQLITE_NOW = utc("yyyy-MM-dd HH:mm:ss.SSS");
+
+  private static DateTimeFormatter utc(String pattern) {
+    return DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC);
+  }
 
   private long timestampMicros;
   private SplittableRandom random = new SplittableRandom();
@@ -38,12 +48,14 @@ final class EntryFunctions {
   }
 
   void registerOn(Connection connection) throws SQLException {
-    Function.create(connection, "now", new Function() {
-      @Override
-      protected void xFunc() throws SQLException {
-        result(now());
-      }
-    });
+    for (String name : new String[] {"now", "transaction_timestamp", "statement_timestamp", "clock_timestamp"}) {
+      clock(connection, name, TIMESTAMPTZ);
+    }
+    clock(connection, "kq_localtimestamp", LOCAL_TIMESTAMP);
+    clock(connection, "kq_current_date", DATE);
+    clock(connection, "kq_current_time", TIMETZ);
+    clock(connection, "kq_localtime", LOCAL_TIME);
+    clock(connection, "kq_utc_now", SQLITE_NOW);
     Function.create(connection, "random", new Function() {
       @Override
       protected void xFunc() throws SQLException {
@@ -69,10 +81,16 @@ final class EntryFunctions {
     });
   }
 
-  private String now() {
-    long micros = timestampMicros >= 0 ? timestampMicros : currentMicros();
-    Instant instant = Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
-    return TIMESTAMPTZ.format(instant);
+  /** A function returning the entry's time (all kqlite times are UTC) in one format. */
+  private void clock(Connection connection, String name, DateTimeFormatter format)
+      throws SQLException {
+    Function.create(connection, name, new Function() {
+      @Override
+      protected void xFunc() throws SQLException {
+        long micros = timestampMicros >= 0 ? timestampMicros : currentMicros();
+        result(format.format(Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000)));
+      }
+    });
   }
 
   static long currentMicros() {

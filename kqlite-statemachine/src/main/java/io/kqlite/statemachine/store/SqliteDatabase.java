@@ -2,6 +2,7 @@ package io.kqlite.statemachine.store;
 
 import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.LocalFunction;
+import io.kqlite.statemachine.ResultDigest;
 import io.kqlite.statemachine.SqlError;
 import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
@@ -17,12 +18,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sqlite.SQLiteConfig;
 
 /**
- * One SQLite file: a single writer connection used only by the apply thread, and a small pool of
- * read-only connections for queries (WAL mode lets them read while an entry is applied).
+ * One SQLite file: a writer connection used only by the apply thread, a connection for running
+ * open transactions speculatively (always rolled back), and a small pool of read-only connections
+ * for queries (WAL mode lets them read while an entry is applied).
  *
  * <p>The file keeps the index of the last log entry applied to it in table {@code kqlite_applied},
  * updated in the same SQLite transaction as the entry's data: after a crash the file says exactly
@@ -38,6 +41,10 @@ public final class SqliteDatabase implements AutoCloseable {
   private final Path file;
   private final Connection writer;
   private final EntryFunctions entryFunctions = new EntryFunctions();
+  /** Serializes the apply thread and speculative transactions: SQLite has one writer per file. */
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final EntryFunctions speculatorFunctions = new EntryFunctions();
+  private Connection speculator;
   private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
   private final AtomicInteger readerCount = new AtomicInteger();
   private final List<LocalFunction> localFunctions;
@@ -92,19 +99,18 @@ public final class SqliteDatabase implements AutoCloseable {
   /**
    * Applies an entry's statements in one transaction together with the applied-index update. A
    * failing statement rolls everything back; the failure is the result (identical on every
-   * replica), not an exception.
+   * replica), not an exception. With {@code expectedDigests} (an explicit transaction), any result
+   * that differs from what the client saw also rolls back, with 40001.
    */
-  WriteResult apply(long index, List<Statement> statements, long timestampMicros, long seed) {
-    entryFunctions.startEntry(timestampMicros, seed);
-    List<StatementResult> results = new ArrayList<>(statements.size());
+  WriteResult apply(long index, List<Statement> statements, List<Long> expectedDigests,
+      long timestampMicros, long seed) {
+    writeLock.lock();
     try {
-      for (Statement statement : statements) {
-        try {
-          results.add(execute(writer, statement));
-        } catch (SQLException e) {
-          writer.rollback();
-          return WriteResult.failed(results, SqlStates.fromException(e));
-        }
+      WriteResult result = runAll(writer, entryFunctions, statements, expectedDigests,
+          timestampMicros, seed);
+      if (result.failed()) {
+        writer.rollback();
+        return result;
       }
       try (PreparedStatement update =
           writer.prepareStatement("UPDATE " + APPLIED_TABLE + " SET log_index = ? WHERE id = 1")) {
@@ -113,12 +119,88 @@ public final class SqliteDatabase implements AutoCloseable {
       }
       writer.commit();
       appliedIndex = index;
-      return WriteResult.ok(results);
+      return result;
     } catch (SQLException e) {
       // Not a statement's fault: the file itself failed (disk full, I/O). Replicas must not diverge
       // silently, so the caller stops this node.
       throw new IllegalStateException("cannot apply entry " + index + " to " + file, e);
+    } finally {
+      writeLock.unlock();
     }
+  }
+
+  /**
+   * Runs an open transaction's next statements on this replica and throws the work away: replays
+   * {@code history} (what the transaction did so far, which must give the same results as before,
+   * else 40001), runs {@code next}, and rolls back. The write lock is held for the length of this
+   * call only, never across a client round trip.
+   *
+   * @return the results of {@code next}, up to and including the first failure
+   */
+  public WriteResult speculate(List<Statement> history, List<Long> historyDigests,
+      List<Statement> next, long timestampMicros, long seed) {
+    writeLock.lock();
+    try {
+      Connection connection = speculator();
+      try {
+        WriteResult replay = runAll(connection, speculatorFunctions, history, historyDigests,
+            timestampMicros, seed);
+        if (replay.failed()) {
+          return WriteResult.failed(List.of(), replay.error());
+        }
+        return runAll(connection, speculatorFunctions, next, List.of(), timestampMicros,
+            seed + history.size());
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      throw new SqlException(SqlStates.fromException(e));
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Runs statements in order in the connection's current transaction. Statement {@code i} sees
+   * time {@code timestampMicros} and random seed {@code seed + i}. Stops at the first failure or,
+   * when {@code expectedDigests} is given, at the first result that differs (40001).
+   */
+  private static WriteResult runAll(Connection connection, EntryFunctions functions,
+      List<Statement> statements, List<Long> expectedDigests, long timestampMicros, long seed)
+      throws SQLException {
+    List<StatementResult> results = new ArrayList<>(statements.size());
+    for (int i = 0; i < statements.size(); i++) {
+      functions.startEntry(timestampMicros, seed + i);
+      StatementResult result;
+      try {
+        result = execute(connection, statements.get(i));
+      } catch (SQLException e) {
+        SqlError error = SqlStates.fromException(e);
+        return WriteResult.failed(results, expectedDigests.isEmpty() ? error : serializationFailure());
+      }
+      if (!expectedDigests.isEmpty() && ResultDigest.of(result) != expectedDigests.get(i)) {
+        return WriteResult.failed(results, serializationFailure());
+      }
+      results.add(result);
+    }
+    return WriteResult.ok(results);
+  }
+
+  private static SqlError serializationFailure() {
+    return new SqlError("40001", "could not serialize access due to concurrent update");
+  }
+
+  private Connection speculator() throws SQLException {
+    if (speculator == null) {
+      SQLiteConfig config = new SQLiteConfig();
+      config.enforceForeignKeys(true);
+      config.setBusyTimeout(10_000);
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+      connection.setAutoCommit(false);
+      speculatorFunctions.registerOn(connection);
+      speculator = connection;
+    }
+    return speculator;
   }
 
   /** Runs a read-only statement on a pooled read connection. */
@@ -270,6 +352,9 @@ public final class SqliteDatabase implements AutoCloseable {
   @Override
   public void close() {
     closeQuietly(writer);
+    if (speculator != null) {
+      closeQuietly(speculator);
+    }
     Connection reader;
     while ((reader = idleReaders.poll()) != null) {
       closeQuietly(reader);

@@ -50,7 +50,7 @@ public final class SqliteStore implements AutoCloseable {
   /** Applies one entry; entries this file already holds (a replay after restart) are skipped. */
   public WriteResult apply(long index, WriteCommand command) {
     return switch (command.kind()) {
-      case EXECUTE -> execute(index, command);
+      case EXECUTE, TRANSACTION -> execute(index, command);
       case CREATE_DATABASE -> createDatabase(index, command.database());
     };
   }
@@ -64,8 +64,8 @@ public final class SqliteStore implements AutoCloseable {
     if (index <= database.appliedIndex()) {
       return WriteResult.ok(List.of()); // replay of an entry the file already holds
     }
-    return database.apply(index, command.statements(), command.timestampMicros(),
-        command.randomSeed());
+    return database.apply(index, command.statements(), command.expectedDigests(),
+        command.timestampMicros(), command.randomSeed());
   }
 
   private WriteResult createDatabase(long index, String name) {
