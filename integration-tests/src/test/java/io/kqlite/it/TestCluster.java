@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -120,20 +118,11 @@ final class TestCluster implements AutoCloseable {
 
   /** Every row of a table as text, ordered, for comparing replicas. */
   List<String> dump(int i, String table) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = connect(i); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
-      int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int c2 = 1; c2 <= columns; c2++) {
-          row.append(rs.getString(c2)).append('|');
-        }
-        rows.add(row.toString());
-      }
+    try (Connection c = connect(i)) {
+      return Dump.rows(c, table);
     }
-    return rows;
   }
+
 
   static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -53,6 +53,12 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--write-timeout-ms", paramLabel = "MS", description = "How long a write waits for a Raft leader before the client gets an error. Default: " + WRITE_TIMEOUT_MS_DEFAULT)
   Long writeTimeoutMs;
 
+  @Option(names = "--witness", description = "Run as a witness: votes and keeps the Raft log, stores no data, serves no SQL. Also set by ':witness' on this node's --peers entry.")
+  boolean witness;
+
+  @Option(names = "--join", description = "Start with an empty data directory, outside any cluster, and wait for 'kqlite cluster add'.")
+  boolean join;
+
   @Option(names = "--max-message-bytes", paramLabel = "BYTES", description = "Largest PostgreSQL protocol message accepted. Default: " + MAX_MESSAGE_BYTES_DEFAULT)
   Long maxMessageBytes;
 
@@ -64,23 +70,33 @@ final class StartCommand implements Callable<Integer> {
     List<Peer> members = Peer.parseList(keys.string(PEERS_KEY, peers, ""));
     int raft = (int) keys.number(RAFT_PORT_KEY, raftPort, RAFT_PORT_DEFAULT);
     int pg = (int) keys.number(PG_PORT_KEY, pgPort, PG_PORT_DEFAULT);
-    if (!members.isEmpty()) {
+    boolean asWitness = witness;
+    if (!members.isEmpty() && !join) {
       Peer self = members.stream().filter(p -> p.id().equals(nodeId)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("--peers has no entry for this node's --id " + nodeId));
       raft = self.raftPort();
       if (self.pgPort() != 0 && pgPort == null) {
         pg = self.pgPort();
       }
+      if (witness && !self.witness()) {
+        throw new IllegalArgumentException("--witness is set but this node's --peers entry lacks ':witness'; every node must see the same roles");
+      }
+      asWitness = self.witness();
     }
     NodeConfig node = new NodeConfig(nodeId, Path.of(keys.string(DATA_DIR_KEY, dataDir, DATA_DIR_DEFAULT)),
         listenHost, raft, members,
         keys.flag(AUTO_CREATE_DATABASES_KEY, autoCreateDatabases, AUTO_CREATE_DATABASES_DEFAULT),
         Duration.ofMillis(keys.number(ELECTION_TIMEOUT_MS_KEY, electionTimeoutMs, ELECTION_TIMEOUT_MS_DEFAULT)),
-        Duration.ofMillis(keys.number(WRITE_TIMEOUT_MS_KEY, writeTimeoutMs, WRITE_TIMEOUT_MS_DEFAULT)));
+        Duration.ofMillis(keys.number(WRITE_TIMEOUT_MS_KEY, writeTimeoutMs, WRITE_TIMEOUT_MS_DEFAULT)),
+        asWitness, join);
     int maxMessage = (int) keys.number(MAX_MESSAGE_BYTES_KEY, maxMessageBytes, MAX_MESSAGE_BYTES_DEFAULT);
 
     KqliteServer server = KqliteServer.start(node, listenHost, pg, maxMessage);
-    System.out.printf("kqlite node %s ready: psql -h %s -p %d -d postgres%n", nodeId, listenHost, server.pgPort());
+    if (asWitness) {
+      System.out.printf("kqlite witness %s ready (raft port %d; stores no data)%n", nodeId, raft);
+    } else {
+      System.out.printf("kqlite node %s ready: psql -h %s -p %d -d postgres%n", nodeId, listenHost, server.pgPort());
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -91,9 +107,10 @@ final class StartCommand implements Callable<Integer> {
   }
 
   private Path configFile() {
-    if (config != null) {
-      return config;
-    }
+    return config != null ? config : defaultConfigFile();
+  }
+
+  static Path defaultConfigFile() {
     String home = System.getProperty("kqlite.home");
     return home == null ? Path.of("conf", "kqlite.properties") : Path.of(home, "conf", "kqlite.properties");
   }

@@ -13,6 +13,9 @@ import java.util.List;
  * @param electionTimeoutMin Raft election timeout lower bound; the upper bound is twice it (equal
  *     bounds cause split votes)
  * @param writeTimeout how long a write may wait for a leader before the client gets an error
+ * @param witness this node votes and keeps the log but stores no data and serves no SQL
+ * @param join this node starts with an empty data directory and no configuration, waiting to be
+ *     added to a running cluster ({@code kqlite cluster add})
  */
 public record NodeConfig(
     String id,
@@ -22,7 +25,15 @@ public record NodeConfig(
     List<Peer> peers,
     boolean autoCreateDatabases,
     Duration electionTimeoutMin,
-    Duration writeTimeout) {
+    Duration writeTimeout,
+    boolean witness,
+    boolean join) {
+
+  public NodeConfig(String id, Path dataDir, String host, int raftPort, List<Peer> peers,
+      boolean autoCreateDatabases, Duration electionTimeoutMin, Duration writeTimeout) {
+    this(id, dataDir, host, raftPort, peers, autoCreateDatabases, electionTimeoutMin, writeTimeout,
+        false, false);
+  }
 
   public static final Duration DEFAULT_ELECTION_TIMEOUT = Duration.ofMillis(1000);
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
@@ -39,11 +50,14 @@ public record NodeConfig(
     return dataDir.resolve("db");
   }
 
-  /** The members of the group: the configured peers, or this node alone. */
+  /** The members of the group: the configured peers, or this node alone (none when joining). */
   public List<Peer> members() {
+    if (join) {
+      return List.of();
+    }
     if (!peers.isEmpty()) {
       return peers;
     }
-    return List.of(new Peer(id, host, raftPort, 0));
+    return List.of(new Peer(id, host, raftPort, 0, witness));
   }
 }

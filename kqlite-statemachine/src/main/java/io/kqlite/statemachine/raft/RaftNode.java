@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
@@ -32,6 +33,7 @@ import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
@@ -56,32 +58,35 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   static final int MAX_ENTRY_BYTES = 4 * 1024 * 1024 - 64 * 1024;
 
   private final NodeConfig config;
-  private final SqliteStore store;
-  private final KqliteStateMachine stateMachine;
+  private final SqliteStore store; // null on a witness
+  private final KqliteStateMachine stateMachine; // null on a witness
   private final RaftServer server;
-  private final RaftClient client;
+  private final RaftProperties properties;
+  private volatile RaftClient client;
+  private volatile java.util.Collection<RaftPeer> clientPeers;
   /** Highest log index of a write this node has answered to a client. */
-  private final java.util.concurrent.atomic.AtomicLong acknowledgedIndex = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong acknowledgedIndex = new AtomicLong();
 
   private RaftNode(NodeConfig config, List<LocalFunction> localFunctions) throws IOException {
     this.config = config;
-    this.store = new SqliteStore(config.databaseDir(), localFunctions);
-    this.stateMachine = new KqliteStateMachine(store);
+    BaseStateMachine machine;
+    if (config.witness()) {
+      this.store = null;
+      this.stateMachine = null;
+      machine = new WitnessStateMachine();
+    } else {
+      this.store = new SqliteStore(config.databaseDir(), localFunctions);
+      this.stateMachine = new KqliteStateMachine(store);
+      machine = stateMachine;
+    }
     RaftGroup group = RaftGroup.valueOf(GROUP_ID, config.members().stream().map(RaftNode::toRaftPeer).toList());
-    RaftProperties properties = serverProperties(config);
+    this.properties = serverProperties(config);
     this.server = RaftServer.newBuilder()
         .setServerId(RaftPeerId.valueOf(config.id()))
         .setGroup(group)
-        .setStateMachine(stateMachine)
+        .setStateMachine(machine)
         .setProperties(properties)
         .setOption(RaftStorage.StartupOption.RECOVER)
-        .build();
-    this.client = RaftClient.newBuilder()
-        .setRaftGroup(group)
-        .setProperties(properties)
-        .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
-            (int) Math.max(1, config.writeTimeout().toMillis() / 200),
-            TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)))
         .build();
   }
 
@@ -95,8 +100,8 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
       throws IOException {
     RaftNode node = new RaftNode(config, localFunctions);
     node.server.start();
-    LOG.info("kqlite node {} started: raft {}:{}, data {}", config.id(), config.host(),
-        config.raftPort(), config.dataDir().toAbsolutePath());
+    LOG.info("kqlite {} {} started: raft {}:{}, data {}", config.witness() ? "witness" : "node",
+        config.id(), config.host(), config.raftPort(), config.dataDir().toAbsolutePath());
     return node;
   }
 
@@ -112,11 +117,46 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     return properties;
   }
 
-  private static RaftPeer toRaftPeer(Peer peer) {
+  static RaftPeer toRaftPeer(Peer peer) {
     return RaftPeer.newBuilder()
         .setId(peer.id())
         .setAddress(peer.raftAddress())
+        .setPriority(peer.priority())
         .build();
+  }
+
+  /**
+   * The node's Ratis client, for the group as this server currently knows it (a joined node
+   * learns its peers only when it is added; a membership change adds peers).
+   */
+  private RaftClient client() throws IOException {
+    java.util.Collection<RaftPeer> peers = server.getDivision(GROUP_ID).getGroup().getPeers();
+    RaftClient current = client;
+    if (current != null && peers.equals(clientPeers)) {
+      return current;
+    }
+    synchronized (this) {
+      if (client != null && peers.equals(clientPeers)) {
+        return client;
+      }
+      if (peers.isEmpty()) {
+        throw new SqlException("57P03", "node " + config.id() + " has not been added to a cluster yet");
+      }
+      RaftClient fresh = RaftClient.newBuilder()
+          .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
+          .setProperties(properties)
+          .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+              (int) Math.max(1, config.writeTimeout().toMillis() / 200),
+              TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)))
+          .build();
+      RaftClient old = client;
+      client = fresh;
+      clientPeers = peers;
+      if (old != null) {
+        old.close();
+      }
+      return fresh;
+    }
   }
 
   @Override
@@ -130,6 +170,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   public WriteResult speculate(String database, List<Statement> history,
       List<Long> historyDigests, List<Statement> next, EntryContext context,
       long minAppliedIndex) {
+    requireData();
     awaitApplied(minAppliedIndex);
     return store.forRead(database).speculate(history, historyDigests, next,
         context.timestampMicros(), context.randomSeed());
@@ -150,28 +191,58 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   }
 
   private WriteOutcome submit(WriteCommand command) {
+    requireData();
     byte[] entry = EntryCodec.encode(command);
     if (entry.length > MAX_ENTRY_BYTES) {
       throw new SqlException("54000", "write of " + entry.length + " bytes exceeds the "
           + MAX_ENTRY_BYTES + "-byte limit of one replicated entry; split it into smaller statements");
     }
     Message message = Message.valueOf(ByteString.copyFrom(entry));
-    RaftClientReply reply;
+    long deadline = System.nanoTime() + config.writeTimeout().toNanos();
+    while (true) {
+      RaftClientReply reply;
+      try {
+        reply = client().async().send(message)
+            .get(config.writeTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SqlException("57014", "canceling statement: interrupted while waiting for commit");
+      } catch (ExecutionException | TimeoutException | IOException e) {
+        throw unavailable(e);
+      }
+      if (reply.isSuccess()) {
+        WriteResult result = EntryCodec.decodeResult(reply.getMessage().getContent().toByteArray());
+        acknowledgedIndex.accumulateAndGet(reply.getLogIndex(), Math::max);
+        return new WriteOutcome(reply.getLogIndex(), result);
+      }
+      if (!refusedByWitness(reply) || System.nanoTime() > deadline) {
+        throw unavailable(reply.getException());
+      }
+      sleepBeforeRetry(); // the witness leads only until a data node has caught up
+    }
+  }
+
+  private static boolean refusedByWitness(RaftClientReply reply) {
+    Throwable e = reply.getException();
+    return e != null && String.valueOf(e.getMessage()).contains(WitnessStateMachine.REFUSED);
+  }
+
+  private static void sleepBeforeRetry() {
     try {
-      reply = client.async().send(message)
-          .get(config.writeTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      Thread.sleep(100);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SqlException("57014", "canceling statement: interrupted while waiting for commit");
-    } catch (ExecutionException | TimeoutException e) {
-      throw unavailable(e);
+      throw new SqlException("57014", "canceling statement: interrupted while waiting for a leader");
     }
-    if (!reply.isSuccess()) {
-      throw unavailable(reply.getException());
+  }
+
+  /** A witness keeps no data: SQL must go to a data node. */
+  private void requireData() {
+    if (store == null) {
+      String leader = leaderId();
+      throw new SqlException("57P03", "node " + config.id() + " is a witness: it stores no data and "
+          + "serves no SQL; connect to a data node" + (leader.isEmpty() ? "" : " (the leader is " + leader + ")"));
     }
-    WriteResult result = EntryCodec.decodeResult(reply.getMessage().getContent().toByteArray());
-    acknowledgedIndex.accumulateAndGet(reply.getLogIndex(), Math::max);
-    return new WriteOutcome(reply.getLogIndex(), result);
   }
 
   /** No leader could commit the write in time: the outcome is unknown to this node. */
@@ -184,12 +255,14 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   @Override
   public StatementResult query(String database, Statement statement, long minAppliedIndex) {
+    requireData();
     awaitApplied(minAppliedIndex);
     return store.forRead(database).query(statement);
   }
 
   @Override
   public List<Column> describe(String database, String sql, long minAppliedIndex) {
+    requireData();
     awaitApplied(minAppliedIndex);
     return store.forRead(database).describe(sql);
   }
@@ -212,6 +285,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   @Override
   public boolean databaseExists(String database) {
+    requireData();
     return store.existing(database) != null;
   }
 
@@ -222,7 +296,26 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   /** The highest log index this node has applied. */
   public long appliedIndex() {
-    return stateMachine.tracker().applied();
+    return stateMachine != null ? stateMachine.tracker().applied()
+        : division().getInfo().getLastAppliedIndex();
+  }
+
+  public boolean isWitness() {
+    return config.witness();
+  }
+
+  /** The leader this node knows of, or empty. */
+  public String leaderId() {
+    RaftPeerId leader = division().getInfo().getLeaderId();
+    return leader == null ? "" : leader.toString();
+  }
+
+  private RaftServer.Division division() {
+    try {
+      return server.getDivision(GROUP_ID);
+    } catch (IOException e) {
+      throw new IllegalStateException("the kqlite Raft group is not running on this node", e);
+    }
   }
 
   public String id() {
@@ -231,17 +324,15 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   /** True while this node is the Raft leader. */
   public boolean isLeader() {
-    try {
-      return server.getDivision(GROUP_ID).getInfo().isLeader();
-    } catch (IOException e) {
-      return false;
-    }
+    return division().getInfo().isLeader();
   }
 
   @Override
   public void close() {
     try {
-      client.close();
+      if (client != null) {
+        client.close();
+      }
     } catch (IOException e) {
       LOG.warn("closing raft client", e);
     }

@@ -1,0 +1,118 @@
+package io.kqlite.it;
+
+import static org.awaitility.Awaitility.await;
+
+import io.kqlite.statemachine.raft.ClusterAdmin;
+import io.kqlite.statemachine.raft.MemberStatus;
+import io.kqlite.statemachine.raft.Peer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * kqlite members as real operating-system processes ({@code java -jar kqlite.jar start}), so that
+ * faults are real: {@link #kill} is SIGKILL.
+ */
+final class ProcessCluster implements AutoCloseable {
+
+  final Path dir;
+  final List<Peer> peers = new ArrayList<>();
+  private final List<KqliteProcess> processes = new ArrayList<>();
+
+  /** @param witnesses which members (by index) are witnesses */
+  ProcessCluster(int size, int... witnesses) throws IOException {
+    dir = Files.createTempDirectory("kqlite-proc-");
+    for (int i = 0; i < size; i++) {
+      boolean witness = false;
+      for (int w : witnesses) {
+        witness |= w == i;
+      }
+      peers.add(new Peer((witness ? "w" : "n") + (i + 1), "127.0.0.1", TestCluster.freePort(),
+          TestCluster.freePort(), witness));
+    }
+    String list = peers.stream().map(Peer::toString).collect(Collectors.joining(","));
+    for (Peer peer : peers) {
+      processes.add(new KqliteProcess(dir.resolve(peer.id() + ".log"), peer.pgPort(),
+          "--id", peer.id(), "--peers", list, "--data-dir", dir.resolve(peer.id()).toString(),
+          "--election-timeout-ms", "500"));
+    }
+  }
+
+  void startAll() throws IOException {
+    for (KqliteProcess process : processes) {
+      process.start();
+    }
+    awaitLeader();
+  }
+
+  void start(int i) throws IOException {
+    processes.get(i).start();
+  }
+
+  void kill(int i) throws InterruptedException {
+    processes.get(i).kill();
+  }
+
+  Peer peer(int i) {
+    return peers.get(i);
+  }
+
+  /** Index of the member every reachable member agrees is the leader. */
+  int awaitLeader() {
+    int[] leader = {-1};
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      leader[0] = leaderIndex();
+      return leader[0] >= 0;
+    });
+    return leader[0];
+  }
+
+  int leaderIndex() throws IOException {
+    try (ClusterAdmin admin = ClusterAdmin.connect(peers)) {
+      for (MemberStatus status : admin.status()) {
+        if (status.role().equals("LEADER")) {
+          for (int i = 0; i < peers.size(); i++) {
+            if (peers.get(i).id().equals(status.id())) {
+              return i;
+            }
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  Connection connect(int i) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + peers.get(i).pgPort()
+        + "/postgres?connectTimeout=5&socketTimeout=30", "test", "");
+  }
+
+  List<String> dump(int i, String table) throws SQLException {
+    try (Connection c = connect(i)) {
+      return Dump.rows(c, table);
+    }
+  }
+
+
+  @Override
+  public void close() throws Exception {
+    for (KqliteProcess process : processes) {
+      process.close();
+    }
+    if (Boolean.getBoolean("kqlite.keepLogs")) {
+      return; // for debugging a failed run: logs stay in dir
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
