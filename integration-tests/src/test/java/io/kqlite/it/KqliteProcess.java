@@ -18,6 +18,24 @@ final class KqliteProcess implements AutoCloseable {
   private final int pgPort;
   private Process process;
 
+  /** Runs a one-shot kqlite command (e.g. {@code cluster status}) and returns exit code and output. */
+  static Result run(String... args) throws IOException, InterruptedException {
+    Path home = Path.of(System.getProperty("kqlite.home", ".."));
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+        "-Dkqlite.home=" + home.toAbsolutePath(), "-jar", jar().toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("kqlite " + String.join(" ", args) + " did not finish:\n" + output);
+    }
+    return new Result(process.exitValue(), output);
+  }
+
+  record Result(int exitCode, String output) {}
+
   KqliteProcess(Path log, int pgPort, String... startArgs) {
     Path home = Path.of(System.getProperty("kqlite.home", ".."));
     this.command = new ArrayList<>(List.of(

@@ -40,6 +40,15 @@ public interface SqlCluster {
    */
   StatementResult query(String database, Statement statement, long minAppliedIndex);
 
+  /**
+   * The log index a read must wait for under {@code consistency}, given the session's last write
+   * index: for LINEARIZABLE the leader's commit index (one round trip to the leader).
+   */
+  long readIndex(ReadConsistency consistency, long sessionIndex);
+
+  /** True while this node leads the cluster (clients use it to find the primary). */
+  boolean isLeader();
+
   /** Column names and types of a statement without running it. */
   List<Column> describe(String database, String sql, long minAppliedIndex);
 

@@ -7,6 +7,7 @@ import io.kqlite.pgwire.sql.TranslatedStatement;
 import io.kqlite.pgwire.types.PgType;
 import io.kqlite.pgwire.types.ValueCodec;
 import io.kqlite.statemachine.Column;
+import io.kqlite.statemachine.ReadConsistency;
 import io.kqlite.statemachine.SqlCluster;
 import io.kqlite.statemachine.SqlError;
 import io.kqlite.statemachine.SqlException;
@@ -79,6 +80,7 @@ public final class Session {
       cluster.query(database, Statement.of("SELECT 1"), created.logIndex());
     }
     SessionSettings settings = new SessionSettings(user);
+    settings.setStandby(!cluster.isLeader());
     settings.applyStartupOptions(startup);
     return new Session(cluster, sink, user, database, processId, settings);
   }
@@ -377,10 +379,12 @@ public final class Session {
       throwIfFailed(flushWrites());
       Statement statement = new Statement(portal.query.translated().sqliteSql(), portal.parameters);
       if (transaction == null) {
-        portal.result = cluster.query(database, statement, lastWriteIndex);
+        portal.result = cluster.query(database, statement, readIndex());
       } else {
+        // The first statement fixes how fresh the transaction starts; COMMIT validates the rest.
+        long index = transaction.statements().isEmpty() ? readIndex() : lastWriteIndex;
         WriteResult speculated = cluster.speculate(database, transaction.statements(),
-            transaction.digests(), List.of(statement), transaction.context(), lastWriteIndex);
+            transaction.digests(), List.of(statement), transaction.context(), index);
         throwIfFailed(speculated.error());
         portal.result = speculated.results().get(0);
         transaction.record(statement, portal.result, false);
@@ -406,6 +410,12 @@ public final class Session {
       ResultWriter.rows(sink, fields, result.rows(), 0, result.rows().size());
     }
     sink.commandComplete(translated.commandTag(result.rowsChanged()));
+  }
+
+  /** The log index this session's next read must see, per {@code kqlite.read_consistency}. */
+  private long readIndex() {
+    return cluster.readIndex(ReadConsistency.parse(settings.get("kqlite.read_consistency")),
+        lastWriteIndex);
   }
 
   private List<Column> describedColumns(PreparedQuery query) {
@@ -436,6 +446,9 @@ public final class Session {
         s.commandComplete("RESET");
       });
       return;
+    }
+    if (name.equalsIgnoreCase("kqlite.read_consistency") && translated.settingValue() != null) {
+      ReadConsistency.parse(translated.settingValue()); // refuse a wrong value at SET, as PostgreSQL does
     }
     boolean reported = settings.set(name, translated.settingValue());
     String value = settings.get(name);

@@ -26,7 +26,7 @@ public final class SessionSettings {
 
   private static final Set<String> READ_ONLY = Set.of("server_version", "server_encoding",
       "integer_datetimes", "in_hot_standby", "is_superuser", "session_authorization",
-      "server_version_num", "max_identifier_length", "block_size");
+      "server_version_num", "max_identifier_length", "block_size", "transaction_read_only");
 
   private final Map<String, String> defaults = new LinkedHashMap<>();
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -54,8 +54,19 @@ public final class SessionSettings {
     defaults.put("max_identifier_length", "63");
     defaults.put("block_size", "8192");
     defaults.put("lc_messages", "C");
-    defaults.put("kqlite.read_consistency", "session");
+    defaults.put("kqlite.read_consistency", "linearizable");
+    defaults.put("transaction_read_only", "off");
     values.putAll(defaults);
+  }
+
+  /**
+   * Records whether this node is a standby (a Raft follower) when the session starts, so libpq's
+   * and pgjdbc's {@code target_session_attrs=primary|standby} find the leader. Every node accepts
+   * writes (followers forward them), so {@code transaction_read_only} stays off.
+   */
+  public void setStandby(boolean standby) {
+    defaults.put("in_hot_standby", standby ? "on" : "off");
+    values.put("in_hot_standby", standby ? "on" : "off");
   }
 
   /** Applies startup-packet options (other than user/database), as PostgreSQL does. */

@@ -54,6 +54,15 @@ public final class KqliteStateMachine extends BaseStateMachine {
     return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(EntryCodec.encode(result))));
   }
 
+  /**
+   * The only query is the linearizable-read barrier: Ratis calls this once the replica has
+   * applied the leader's read index; the SQL itself then runs on a local read connection.
+   */
+  @Override
+  public CompletableFuture<Message> query(Message request) {
+    return CompletableFuture.completedFuture(Message.EMPTY);
+  }
+
   @Override
   protected boolean updateLastAppliedTermIndex(long term, long index) {
     boolean updated = super.updateLastAppliedTermIndex(term, index);

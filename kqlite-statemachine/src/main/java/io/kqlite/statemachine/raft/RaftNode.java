@@ -4,6 +4,7 @@ import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.EntryCodec;
 import io.kqlite.statemachine.EntryContext;
 import io.kqlite.statemachine.LocalFunction;
+import io.kqlite.statemachine.ReadConsistency;
 import io.kqlite.statemachine.SqlCluster;
 import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
@@ -114,6 +115,9 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     RaftServerConfigKeys.Rpc.setTimeoutMax(properties, min.multiply(2));
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(properties, min.multiply(0.5));
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(properties, min);
+    // Followers serve linearizable reads: ReadIndex from the leader, then wait to apply.
+    RaftServerConfigKeys.Read.setOption(properties, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+    RaftServerConfigKeys.Read.setLeaderLeaseEnabled(properties, true);
     return properties;
   }
 
@@ -284,6 +288,32 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   }
 
   @Override
+  public long readIndex(ReadConsistency consistency, long sessionIndex) {
+    return switch (consistency) {
+      case STALE -> 0;
+      case SESSION -> sessionIndex;
+      case LINEARIZABLE -> Math.max(sessionIndex, linearizableIndex());
+    };
+  }
+
+  /**
+   * Asks Ratis for a linearizable read on this very server: it obtains the leader's commit index
+   * (ReadIndex, or the leader's lease) and answers once this replica has applied it.
+   */
+  private long linearizableIndex() {
+    requireData();
+    try {
+      RaftClientReply reply = client().io().sendReadOnly(Message.EMPTY, RaftPeerId.valueOf(config.id()));
+      if (!reply.isSuccess()) {
+        throw unavailable(reply.getException());
+      }
+      return appliedIndex();
+    } catch (IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
   public boolean databaseExists(String database) {
     requireData();
     return store.existing(database) != null;
@@ -323,6 +353,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   }
 
   /** True while this node is the Raft leader. */
+  @Override
   public boolean isLeader() {
     return division().getInfo().isLeader();
   }
