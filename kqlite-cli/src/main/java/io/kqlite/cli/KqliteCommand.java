@@ -18,6 +18,8 @@ public final class KqliteCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    // gRPC (inside Ratis) logs through java.util.logging; keep its INFO chatter off the console.
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     CommandLine commandLine = new CommandLine(new KqliteCommand())
         .setExecutionExceptionHandler((e, cl, parsed) -> {
           cl.getErr().println("kqlite: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
