@@ -30,6 +30,8 @@ final class TestCluster implements AutoCloseable {
   private final KqliteServer[] servers;
   private final int[] pgPorts;
   private final boolean autoCreate;
+  private long snapshotThreshold = NodeConfig.DEFAULT_SNAPSHOT_THRESHOLD;
+  private long logSegmentBytes = NodeConfig.DEFAULT_LOG_SEGMENT_BYTES;
 
   private TestCluster(int size, boolean autoCreate) throws IOException {
     this.dir = Files.createTempDirectory("kqlite-it-");
@@ -55,17 +57,35 @@ final class TestCluster implements AutoCloseable {
     return cluster;
   }
 
+  /** A cluster that snapshots every {@code threshold} entries and keeps small log segments. */
+  static TestCluster startWithSnapshots(int size, long threshold) throws Exception {
+    TestCluster cluster = new TestCluster(size, false);
+    cluster.snapshotThreshold = threshold;
+    cluster.logSegmentBytes = 16 * 1024;
+    for (int i = 0; i < size; i++) {
+      cluster.startNode(i);
+    }
+    cluster.awaitLeader();
+    return cluster;
+  }
+
   void startNode(int i) throws Exception {
     Peer self = peers.get(i);
     List<Peer> members = peers.size() == 1 ? List.of() : peers;
     NodeConfig config = new NodeConfig(self.id(), dir.resolve(self.id()), "127.0.0.1",
-        self.raftPort(), members, autoCreate, Duration.ofMillis(400), Duration.ofSeconds(20));
+        self.raftPort(), members, autoCreate, Duration.ofMillis(400), Duration.ofSeconds(20), false, false,
+        snapshotThreshold, logSegmentBytes);
     servers[i] = KqliteServer.start(config, "127.0.0.1", pgPorts[i], 16 * 1024 * 1024);
   }
 
   void stopNode(int i) {
     servers[i].close();
     servers[i] = null;
+  }
+
+  /** Where member {@code i} keeps its Raft log and snapshots. */
+  Path raftDir(int i) {
+    return dir.resolve(peers.get(i).id()).resolve("raft");
   }
 
   int size() {

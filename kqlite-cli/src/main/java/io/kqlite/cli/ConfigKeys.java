@@ -29,6 +29,8 @@ public final class ConfigKeys {
   public static final long ELECTION_TIMEOUT_MS_DEFAULT = 1000;
   public static final String WRITE_TIMEOUT_MS_KEY = "write-timeout-ms";
   public static final long WRITE_TIMEOUT_MS_DEFAULT = 30_000;
+  public static final String SNAPSHOT_THRESHOLD_KEY = "snapshot-threshold";
+  public static final long SNAPSHOT_THRESHOLD_DEFAULT = 10_000;
   public static final String MAX_MESSAGE_BYTES_KEY = "max-message-bytes";
   public static final int MAX_MESSAGE_BYTES_DEFAULT = 16 * 1024 * 1024;
 

@@ -53,6 +53,9 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--write-timeout-ms", paramLabel = "MS", description = "How long a write waits for a Raft leader before the client gets an error. Default: " + WRITE_TIMEOUT_MS_DEFAULT)
   Long writeTimeoutMs;
 
+  @Option(names = "--snapshot-threshold", paramLabel = "ENTRIES", description = "Log entries between snapshots of all databases; older log is then purged. Default: " + SNAPSHOT_THRESHOLD_DEFAULT)
+  Long snapshotThreshold;
+
   @Option(names = "--witness", description = "Run as a witness: votes and keeps the Raft log, stores no data, serves no SQL. Also set by ':witness' on this node's --peers entry.")
   boolean witness;
 
@@ -88,7 +91,9 @@ final class StartCommand implements Callable<Integer> {
         keys.flag(AUTO_CREATE_DATABASES_KEY, autoCreateDatabases, AUTO_CREATE_DATABASES_DEFAULT),
         Duration.ofMillis(keys.number(ELECTION_TIMEOUT_MS_KEY, electionTimeoutMs, ELECTION_TIMEOUT_MS_DEFAULT)),
         Duration.ofMillis(keys.number(WRITE_TIMEOUT_MS_KEY, writeTimeoutMs, WRITE_TIMEOUT_MS_DEFAULT)),
-        asWitness, join);
+        asWitness, join,
+        keys.number(SNAPSHOT_THRESHOLD_KEY, snapshotThreshold, SNAPSHOT_THRESHOLD_DEFAULT),
+        NodeConfig.DEFAULT_LOG_SEGMENT_BYTES);
     int maxMessage = (int) keys.number(MAX_MESSAGE_BYTES_KEY, maxMessageBytes, MAX_MESSAGE_BYTES_DEFAULT);
 
     KqliteServer server = KqliteServer.start(node, listenHost, pg, maxMessage);

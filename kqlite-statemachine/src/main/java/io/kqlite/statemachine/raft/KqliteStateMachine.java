@@ -5,6 +5,20 @@ import io.kqlite.statemachine.WriteCommand;
 import io.kqlite.statemachine.WriteResult;
 import io.kqlite.statemachine.store.SqliteStore;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.raftlog.RaftLog;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.SnapshotInfo;
+import org.apache.ratis.statemachine.StateMachineStorage;
+import org.apache.ratis.util.LifeCycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.CompletableFuture;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
@@ -20,11 +34,98 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
  */
 public final class KqliteStateMachine extends BaseStateMachine {
 
+  private static final Logger LOG = LoggerFactory.getLogger(KqliteStateMachine.class);
+
   private final SqliteStore store;
   private final AppliedIndexTracker tracker = new AppliedIndexTracker();
+  private final SnapshotDirectory snapshots = new SnapshotDirectory();
+  private final ExecutorService snapshotter = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "kqlite-snapshot");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final AtomicBoolean snapshotRunning = new AtomicBoolean();
 
   public KqliteStateMachine(SqliteStore store) {
     this.store = store;
+  }
+
+  @Override
+  public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage storage) throws IOException {
+    super.initialize(server, groupId, storage);
+    getLifeCycle().startAndTransition(() -> {
+      snapshots.init(storage);
+      SnapshotInfo latest = snapshots.getLatestSnapshot();
+      if (latest != null) {
+        // The live database files already hold at least this much: Ratis replays only what follows.
+        updateLastAppliedTermIndex(latest.getTerm(), latest.getIndex());
+      }
+    });
+  }
+
+  @Override
+  public StateMachineStorage getStateMachineStorage() {
+    return snapshots;
+  }
+
+  @Override
+  public SnapshotInfo getLatestSnapshot() {
+    return snapshots.getLatestSnapshot();
+  }
+
+  /**
+   * Ratis asks for a snapshot on its apply thread, so copying a large database here would stall
+   * every write. Instead a copy of all databases at the current applied index is started in the
+   * background, and Ratis is told the index of the newest snapshot already complete: it may purge
+   * the log up to there, never further.
+   */
+  @Override
+  public long takeSnapshot() {
+    TermIndex at = getLastAppliedTermIndex();
+    SnapshotInfo done = snapshots.getLatestSnapshot();
+    boolean newer = at != null && (done == null || at.getIndex() > done.getIndex());
+    if (newer && snapshotRunning.compareAndSet(false, true)) {
+      snapshotter.execute(() -> {
+        try {
+          Path scratch = snapshots.scratch(at);
+          store.backupTo(scratch);
+          snapshots.publish(scratch, at);
+          LOG.info("snapshot of all databases at log index {} complete", at.getIndex());
+        } catch (IOException | RuntimeException e) {
+          if (snapshotter.isShutdown()) {
+            LOG.info("snapshot at log index {} abandoned: the node is stopping", at.getIndex());
+          } else {
+            LOG.warn("snapshot at log index {} failed; the log is kept", at.getIndex(), e);
+          }
+        } finally {
+          snapshotRunning.set(false);
+        }
+      });
+    }
+    return done == null ? RaftLog.INVALID_LOG_INDEX : done.getIndex();
+  }
+
+  /** Before a snapshot from the leader is installed, Ratis pauses the state machine. */
+  @Override
+  public void pause() {
+    getLifeCycle().transition(LifeCycle.State.PAUSING);
+    getLifeCycle().transition(LifeCycle.State.PAUSED);
+  }
+
+  /** After a snapshot install: the databases become the snapshot's copies. */
+  @Override
+  public void reinitialize() throws IOException {
+    snapshots.rescan(); // Ratis has just replaced the whole state-machine directory
+    Path installed = snapshots.latestDirectory();
+    SnapshotInfo latest = snapshots.getLatestSnapshot();
+    if (installed != null && latest != null) {
+      store.replaceWith(installed);
+      setLastAppliedTermIndex(latest.getTermIndex());
+      tracker.advanceTo(latest.getIndex());
+      LOG.info("installed snapshot at log index {}", latest.getIndex());
+    }
+    getLifeCycle().transition(LifeCycle.State.STARTING);
+    getLifeCycle().transition(LifeCycle.State.RUNNING);
   }
 
   /** Rejects malformed payloads before they reach the log, so no replica ever has to apply them. */
@@ -76,6 +177,7 @@ public final class KqliteStateMachine extends BaseStateMachine {
 
   @Override
   public void close() throws IOException {
+    snapshotter.shutdownNow();
     super.close();
     store.close();
   }

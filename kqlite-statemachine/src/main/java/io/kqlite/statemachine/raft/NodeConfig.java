@@ -16,6 +16,8 @@ import java.util.List;
  * @param witness this node votes and keeps the log but stores no data and serves no SQL
  * @param join this node starts with an empty data directory and no configuration, waiting to be
  *     added to a running cluster ({@code kqlite cluster add})
+ * @param snapshotThreshold log entries between two snapshots (after which older log is purged)
+ * @param logSegmentBytes size of one Raft log segment file; only whole segments are purged
  */
 public record NodeConfig(
     String id,
@@ -27,7 +29,19 @@ public record NodeConfig(
     Duration electionTimeoutMin,
     Duration writeTimeout,
     boolean witness,
-    boolean join) {
+    boolean join,
+    long snapshotThreshold,
+    long logSegmentBytes) {
+
+  public static final long DEFAULT_SNAPSHOT_THRESHOLD = 10_000;
+  public static final long DEFAULT_LOG_SEGMENT_BYTES = 8L * 1024 * 1024;
+
+  public NodeConfig(String id, Path dataDir, String host, int raftPort, List<Peer> peers,
+      boolean autoCreateDatabases, Duration electionTimeoutMin, Duration writeTimeout,
+      boolean witness, boolean join) {
+    this(id, dataDir, host, raftPort, peers, autoCreateDatabases, electionTimeoutMin, writeTimeout,
+        witness, join, DEFAULT_SNAPSHOT_THRESHOLD, DEFAULT_LOG_SEGMENT_BYTES);
+  }
 
   public NodeConfig(String id, Path dataDir, String host, int raftPort, List<Peer> peers,
       boolean autoCreateDatabases, Duration electionTimeoutMin, Duration writeTimeout) {

@@ -118,6 +118,15 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     // Followers serve linearizable reads: ReadIndex from the leader, then wait to apply.
     RaftServerConfigKeys.Read.setOption(properties, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
     RaftServerConfigKeys.Read.setLeaderLeaseEnabled(properties, true);
+    // Snapshots bound the log: every N entries all databases are copied and older log purged.
+    RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, !config.witness());
+    RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, config.snapshotThreshold());
+    RaftServerConfigKeys.Log.setSegmentSizeMax(properties, org.apache.ratis.util.SizeInBytes.valueOf(config.logSegmentBytes()));
+    RaftServerConfigKeys.Log.setPurgeGap(properties, 1);
+    // A data node purges up to its snapshot even while a member is down (else the log grows
+    // without bound); that member then catches up by snapshot. A witness never snapshots, so it
+    // keeps every entry a data node may still need.
+    RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, !config.witness());
     return properties;
   }
 
@@ -328,6 +337,11 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   public long appliedIndex() {
     return stateMachine != null ? stateMachine.tracker().applied()
         : division().getInfo().getLastAppliedIndex();
+  }
+
+  /** The oldest log index this node still holds (older entries were purged after a snapshot). */
+  public long logStartIndex() {
+    return division().getRaftLog().getStartIndex();
   }
 
   public boolean isWitness() {

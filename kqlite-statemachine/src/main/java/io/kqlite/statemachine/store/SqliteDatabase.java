@@ -8,6 +8,7 @@ import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
 import io.kqlite.statemachine.StatementResult;
 import io.kqlite.statemachine.WriteResult;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -201,6 +202,19 @@ public final class SqliteDatabase implements AutoCloseable {
       speculator = connection;
     }
     return speculator;
+  }
+
+  /** A consistent copy of this file at {@code target}, taken without blocking writers. */
+  void backupTo(Path target) throws IOException {
+    Connection reader = borrowReader();
+    try (PreparedStatement vacuum = reader.prepareStatement("VACUUM INTO ?")) {
+      vacuum.setString(1, target.toString());
+      vacuum.execute();
+    } catch (SQLException e) {
+      throw new IOException("cannot copy " + file + " to " + target, e);
+    } finally {
+      idleReaders.push(reader);
+    }
   }
 
   /** Runs a read-only statement on a pooled read connection. */

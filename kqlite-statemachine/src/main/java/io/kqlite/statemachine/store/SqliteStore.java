@@ -116,6 +116,41 @@ public final class SqliteStore implements AutoCloseable {
     });
   }
 
+  /**
+   * Writes a consistent copy of every database into {@code target} ({@code VACUUM INTO} from a
+   * read transaction: writers carry on meanwhile). Each copy holds its own applied index.
+   */
+  public void backupTo(Path target) throws IOException {
+    try (var files = Files.list(directory)) {
+      for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".db")).toList()) {
+        String name = file.getFileName().toString();
+        SqliteDatabase database = existing(name.substring(0, name.length() - 3));
+        if (database != null) {
+          database.backupTo(target.resolve(name));
+        }
+      }
+    }
+  }
+
+  /**
+   * Replaces every database with the copies in {@code source} (a snapshot installed from the
+   * leader). Open connections are closed; sessions reading at that moment get an error.
+   */
+  public synchronized void replaceWith(Path source) throws IOException {
+    close();
+    try (var files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+    try (var files = Files.list(source)) {
+      for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".db")).toList()) {
+        Files.copy(file, directory.resolve(file.getFileName()));
+      }
+    }
+    database(DEFAULT_DATABASE, 0);
+  }
+
   private Path fileOf(String name) {
     return directory.resolve(name + ".db");
   }
