@@ -16,6 +16,7 @@ import io.kqlite.statemachine.store.SqliteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,8 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   private final RaftServer server;
   private final RaftProperties properties;
   private volatile RaftClient client;
-  private volatile java.util.Collection<RaftPeer> clientPeers;
+  private volatile Set<RaftPeer> clientPeers;
+  private final List<RaftClient> retiredClients = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Highest log index of a write this node has answered to a client. */
   private final AtomicLong acknowledgedIndex = new AtomicLong();
 
@@ -143,7 +145,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
    * learns its peers only when it is added; a membership change adds peers).
    */
   private RaftClient client() throws IOException {
-    java.util.Collection<RaftPeer> peers = server.getDivision(GROUP_ID).getGroup().getPeers();
+    Set<RaftPeer> peers = Set.copyOf(server.getDivision(GROUP_ID).getGroup().getPeers());
     RaftClient current = client;
     if (current != null && peers.equals(clientPeers)) {
       return current;
@@ -155,20 +157,18 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
       if (peers.isEmpty()) {
         throw new SqlException("57P03", "node " + config.id() + " has not been added to a cluster yet");
       }
-      RaftClient fresh = RaftClient.newBuilder()
+      if (client != null) {
+        retiredClients.add(client); // requests may still be in flight on it: closed with the node
+      }
+      client = RaftClient.newBuilder()
           .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
           .setProperties(properties)
           .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
               (int) Math.max(1, config.writeTimeout().toMillis() / 200),
               TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)))
           .build();
-      RaftClient old = client;
-      client = fresh;
       clientPeers = peers;
-      if (old != null) {
-        old.close();
-      }
-      return fresh;
+      return client;
     }
   }
 
@@ -374,12 +374,16 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      if (client != null) {
-        client.close();
+    List<RaftClient> clients = new java.util.ArrayList<>(retiredClients);
+    if (client != null) {
+      clients.add(client);
+    }
+    for (RaftClient c : clients) {
+      try {
+        c.close();
+      } catch (IOException e) {
+        LOG.warn("closing raft client", e);
       }
-    } catch (IOException e) {
-      LOG.warn("closing raft client", e);
     }
     try {
       server.close();
