@@ -123,12 +123,18 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     // Snapshots bound the log: every N entries all databases are copied and older log purged.
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, !config.witness());
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, config.snapshotThreshold());
-    RaftServerConfigKeys.Log.setSegmentSizeMax(properties, org.apache.ratis.util.SizeInBytes.valueOf(config.logSegmentBytes()));
+    RaftServerConfigKeys.Log.setSegmentSizeMax(properties, org.apache.ratis.util.SizeInBytes.valueOf(
+        config.witness() ? Math.min(config.logSegmentBytes(), 1024 * 1024) : config.logSegmentBytes()));
     RaftServerConfigKeys.Log.setPurgeGap(properties, 1);
     // A data node purges up to its snapshot even while a member is down (else the log grows
     // without bound); that member then catches up by snapshot. A witness never snapshots, so it
     // keeps every entry a data node may still need.
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, !config.witness());
+    if (config.witness()) {
+      // A witness should stay small: keep few log segments in memory.
+      RaftServerConfigKeys.Log.setSegmentCacheNumMax(properties, 2);
+      RaftServerConfigKeys.Log.setSegmentCacheSizeMax(properties, org.apache.ratis.util.SizeInBytes.valueOf("4MB"));
+    }
     return properties;
   }
 
