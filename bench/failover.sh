@@ -2,10 +2,10 @@
 # Failover benchmark: 2 data nodes + 1 witness as real processes on loopback. Repeatedly
 # kill -9 the leader and measure the time until the first acknowledged write through a
 # surviving data node; the killed node is restarted before the next round.
-# Usage: bench/failover.sh [rounds=20] [election-timeout-ms=1000]
+# Usage: bench/failover.sh [rounds=20] [election-timeout-ms=500]
 set -euo pipefail
 rounds=${1:-20}
-election=${2:-1000}
+election=${2:-500}
 here=$(cd "$(dirname "$0")/.." && pwd)
 kqlite="$here/bin/kqlite"
 work=$(mktemp -d /tmp/kqlite-failover-XXXX)

@@ -26,7 +26,7 @@ public final class ConfigKeys {
   public static final String AUTO_CREATE_DATABASES_KEY = "auto-create-databases";
   public static final boolean AUTO_CREATE_DATABASES_DEFAULT = false;
   public static final String ELECTION_TIMEOUT_MS_KEY = "election-timeout-ms";
-  public static final long ELECTION_TIMEOUT_MS_DEFAULT = 1000;
+  public static final long ELECTION_TIMEOUT_MS_DEFAULT = 500;
   public static final String WRITE_TIMEOUT_MS_KEY = "write-timeout-ms";
   public static final long WRITE_TIMEOUT_MS_DEFAULT = 30_000;
   public static final String SNAPSHOT_THRESHOLD_KEY = "snapshot-threshold";

@@ -49,7 +49,7 @@ public record NodeConfig(
         false, false);
   }
 
-  public static final Duration DEFAULT_ELECTION_TIMEOUT = Duration.ofMillis(1000);
+  public static final Duration DEFAULT_ELECTION_TIMEOUT = Duration.ofMillis(500);
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
 
   public NodeConfig {
