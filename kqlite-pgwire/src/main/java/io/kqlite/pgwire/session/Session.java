@@ -157,14 +157,8 @@ public final class Session {
       }
       TranslatedStatement translated = Translations.translate(sql);
       int count = Math.max(translated.parameterCount(), parameterOids.length);
-      PgType[] types = new PgType[count];
-      for (int i = 0; i < count; i++) {
-        PgType declared = i < parameterOids.length ? PgType.byOid(parameterOids[i]) : null;
-        if (i < parameterOids.length && parameterOids[i] != 0 && declared == null) {
-          throw new SqlException("42704", "type with OID " + parameterOids[i] + " is not supported");
-        }
-        types[i] = declared == null ? PgType.TEXT : declared;
-      }
+      PgType[] types = new ParameterTypes(cluster, database, lastWriteIndex)
+          .resolve(sql, count, parameterOids);
       statements.put(name, new PreparedQuery(name, sql, translated, types));
       batch.answer(ClientSink::parseComplete);
     });

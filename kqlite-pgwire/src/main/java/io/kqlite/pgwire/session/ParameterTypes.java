@@ -1,0 +1,80 @@
+package io.kqlite.pgwire.session;
+
+import io.kqlite.pgwire.sql.ParameterHints;
+import io.kqlite.pgwire.sql.SqlLiterals;
+import io.kqlite.pgwire.types.DeclaredTypes;
+import io.kqlite.pgwire.types.PgType;
+import io.kqlite.statemachine.Column;
+import io.kqlite.statemachine.SqlCluster;
+import io.kqlite.statemachine.SqlException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides the type of each parameter of a Parse message: the client's OID where it gave one,
+ * else what the statement's text implies ({@link ParameterHints}), with column types read from
+ * this node's schema; {@code text} when nothing is known.
+ */
+final class ParameterTypes {
+
+  private final SqlCluster cluster;
+  private final String database;
+  private final long minAppliedIndex;
+  private final Map<String, Optional<List<Column>>> tableColumns = new HashMap<>();
+
+  ParameterTypes(SqlCluster cluster, String database, long minAppliedIndex) {
+    this.cluster = cluster;
+    this.database = database;
+    this.minAppliedIndex = minAppliedIndex;
+  }
+
+  PgType[] resolve(String sql, int count, int[] declaredOids) {
+    PgType[] types = new PgType[count];
+    Map<Integer, ParameterHints.Hint> hints = null;
+    for (int i = 0; i < count; i++) {
+      int oid = i < declaredOids.length ? declaredOids[i] : 0;
+      if (oid != 0) {
+        types[i] = PgType.byOid(oid);
+        if (types[i] == null) {
+          throw new SqlException("42704", "type with OID " + oid + " is not supported");
+        }
+        continue;
+      }
+      if (hints == null) {
+        hints = ParameterHints.of(sql);
+      }
+      types[i] = infer(sql, hints.get(i + 1));
+    }
+    return types;
+  }
+
+  private PgType infer(String sql, ParameterHints.Hint hint) {
+    if (hint instanceof ParameterHints.TypeHint type) {
+      return DeclaredTypes.of(type.typeName(), false);
+    }
+    if (hint instanceof ParameterHints.ColumnHint column) {
+      List<String> candidates = column.table() != null ? List.of(column.table()) : ParameterHints.tables(sql);
+      for (String table : candidates) {
+        for (Column c : columnsOf(table)) {
+          if (c.name().equalsIgnoreCase(column.column())) {
+            return DeclaredTypes.of(c.declaredType(), false);
+          }
+        }
+      }
+    }
+    return PgType.TEXT;
+  }
+
+  private List<Column> columnsOf(String table) {
+    return tableColumns.computeIfAbsent(table, t -> {
+      try {
+        return Optional.of(cluster.describe(database,
+            "SELECT * FROM " + SqlLiterals.quoteIdentifier(t) + " LIMIT 0", minAppliedIndex));
+      } catch (SqlException noSuchTable) {
+        return Optional.empty(); // created later in the same batch, or not a table: stays text
+      }
+    }).orElse(List.of());
+  }
+}

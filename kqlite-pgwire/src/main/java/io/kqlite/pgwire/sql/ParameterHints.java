@@ -1,0 +1,306 @@
+package io.kqlite.pgwire.sql;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a statement's text says about the type of each {@code $n} parameter the client left
+ * unspecified, so that ParameterDescription can name real types: pgx and asyncpg encode parameters
+ * by those types (an int64 or bool sent against {@code text} fails in pgx).
+ *
+ * <p>Recognised: {@code $n::type} and {@code CAST($n AS type)}; comparisons with a column
+ * ({@code col = $n}, {@code t.col < $n}, {@code $n LIKE col}, {@code col IN ($n, …)},
+ * {@code col BETWEEN $n AND $m}); {@code INSERT INTO t (cols) VALUES (…)} and
+ * {@code UPDATE t SET col = $n}; LIMIT and OFFSET; operands of AND, OR and NOT. Table aliases
+ * from FROM, JOIN, INSERT INTO and UPDATE are resolved. Anything else stays unknown.
+ */
+public final class ParameterHints {
+
+  /** What one parameter is compared with or assigned to. */
+  public sealed interface Hint {}
+
+  /** A column; {@code table} is null when the statement names several tables and none was given. */
+  public record ColumnHint(String table, String column) implements Hint {}
+
+  /** An explicit or implied PostgreSQL type name ({@code int8}, {@code bool}, {@code varchar}). */
+  public record TypeHint(String typeName) implements Hint {}
+
+  private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+  private static final Set<String> NOT_ALIASES = Set.of("where", "on", "using", "join", "inner",
+      "left", "right", "full", "cross", "natural", "group", "order", "limit", "offset", "having",
+      "union", "except", "intersect", "set", "values", "returning", "as", "for", "window", "lateral");
+
+  private final List<Token> w; // significant tokens only
+  private final Map<String, String> aliases = new HashMap<>(); // alias or table → table
+  private final List<String> tables = new ArrayList<>();
+  private final Map<Integer, Hint> hints = new HashMap<>();
+
+  private ParameterHints(List<Token> tokens) {
+    this.w = tokens.stream().filter(t -> !t.isTrivia()).toList();
+  }
+
+  /**
+   * Hints by parameter number (1-based); parameters without a hint are absent. Never throws:
+   * a statement the patterns do not understand simply yields fewer hints.
+   */
+  public static Map<Integer, Hint> of(String pgSql) {
+    ParameterHints h = new ParameterHints(SqlLexer.tokenize(pgSql));
+    try {
+      h.collectTables();
+      h.collectHints();
+    } catch (RuntimeException unexpectedShape) {
+      // best effort: what was found so far stands
+    }
+    return Map.copyOf(h.hints);
+  }
+
+  /** The tables the statement names, for resolving {@link ColumnHint}s without a table. */
+  public static List<String> tables(String pgSql) {
+    ParameterHints h = new ParameterHints(SqlLexer.tokenize(pgSql));
+    try {
+      h.collectTables();
+    } catch (RuntimeException unexpectedShape) {
+      // best effort
+    }
+    return List.copyOf(h.tables);
+  }
+
+  private void collectTables() {
+    for (int i = 0; i < w.size(); i++) {
+      Token t = w.get(i);
+      boolean introducesTable = t.isWord("from") || t.isWord("join") || t.isWord("into")
+          || (t.isWord("update") && i == 0) || (t.isSymbol(",") && inFromList(i));
+      if (introducesTable && i + 1 < w.size() && w.get(i + 1).isName()) {
+        int at = i + 1;
+        String table = name(at);
+        if (at + 2 < w.size() && w.get(at + 1).isSymbol(".") && w.get(at + 2).isName()) {
+          at += 2; // schema.table
+          table = name(at);
+        }
+        tables.add(table);
+        aliases.put(table, table);
+        int next = at + 1;
+        if (next < w.size() && w.get(next).isWord("as")) {
+          next++;
+        }
+        if (next < w.size() && w.get(next).type() == Token.Type.KEYWORD_OR_IDENT
+            && !NOT_ALIASES.contains(name(next))) {
+          aliases.put(name(next), table);
+        } else if (next < w.size() && w.get(next).type() == Token.Type.QUOTED_IDENT) {
+          aliases.put(name(next), table);
+        }
+      }
+    }
+  }
+
+  /** A comma continues a FROM list when the last FROM/JOIN before it is closer than any WHERE. */
+  private boolean inFromList(int comma) {
+    int depth = 0;
+    for (int i = comma - 1; i >= 0; i--) {
+      Token t = w.get(i);
+      if (t.isSymbol(")")) {
+        depth++;
+      } else if (t.isSymbol("(")) {
+        if (depth == 0) {
+          return false;
+        }
+        depth--;
+      } else if (depth == 0) {
+        if (t.isWord("from") || t.isWord("join")) {
+          return true;
+        }
+        if (t.isWord("where") || t.isWord("select") || t.isWord("values") || t.isWord("set")
+            || t.isWord("on") || t.isWord("group") || t.isWord("order")) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void collectHints() {
+    insertColumns();
+    for (int i = 0; i < w.size(); i++) {
+      Integer n = param(i);
+      if (n == null) {
+        continue;
+      }
+      if (i + 2 < w.size() && w.get(i + 1).isSymbol("::") && w.get(i + 2).isName()) {
+        put(n, new TypeHint(typeName(i + 2)));
+      } else if (i >= 2 && w.get(i - 2).isWord("cast") && w.get(i - 1).isSymbol("(")
+          && i + 2 < w.size() && w.get(i + 1).isWord("as")) {
+        put(n, new TypeHint(typeName(i + 2)));
+      } else if (i >= 1 && (w.get(i - 1).isWord("limit") || w.get(i - 1).isWord("offset"))) {
+        put(n, new TypeHint("int8"));
+      } else if (comparedColumn(i) != null) {
+        put(n, comparedColumn(i));
+      } else if (isBooleanOperand(i)) {
+        put(n, new TypeHint("bool"));
+      }
+    }
+  }
+
+  /** {@code INSERT INTO t (c1, c2) VALUES ($1, $2), ($3, $4)}: each parameter takes its column. */
+  private void insertColumns() {
+    if (w.isEmpty() || !w.get(0).isWord("insert") || w.size() < 4 || !w.get(1).isWord("into")) {
+      return;
+    }
+    int at = 2;
+    String table = name(at);
+    if (at + 2 < w.size() && w.get(at + 1).isSymbol(".")) {
+      at += 2;
+      table = name(at);
+    }
+    at++;
+    if (at < w.size() && w.get(at).isWord("as")) {
+      at += 2;
+    }
+    if (at >= w.size() || !w.get(at).isSymbol("(")) {
+      return;
+    }
+    List<String> columns = new ArrayList<>();
+    for (at++; at < w.size() && !w.get(at).isSymbol(")"); at++) {
+      if (w.get(at).isName()) {
+        columns.add(name(at));
+      }
+    }
+    at++;
+    if (at >= w.size() || !w.get(at).isWord("values")) {
+      return;
+    }
+    int column = 0;
+    int depth = 0;
+    for (at++; at < w.size(); at++) {
+      Token t = w.get(at);
+      if (t.isSymbol("(")) {
+        if (++depth == 1) {
+          column = 0;
+        }
+      } else if (t.isSymbol(")")) {
+        depth--;
+      } else if (t.isSymbol(",") && depth == 1) {
+        column++;
+      } else if (depth == 0 && t.type() == Token.Type.KEYWORD_OR_IDENT) {
+        return; // ON CONFLICT, RETURNING: handled by the general patterns
+      } else if (depth == 1 && param(at) != null && column < columns.size()
+          && isWholeValue(at)) {
+        put(param(at), new ColumnHint(table, columns.get(column)));
+      }
+    }
+  }
+
+  /** The parameter is the whole VALUES item: nothing but a separator on both sides. */
+  private boolean isWholeValue(int i) {
+    boolean before = w.get(i - 1).isSymbol("(") || w.get(i - 1).isSymbol(",");
+    boolean after = i + 1 < w.size() && (w.get(i + 1).isSymbol(")") || w.get(i + 1).isSymbol(","));
+    return before && after;
+  }
+
+  /** {@code col OP $n}, {@code $n OP col}, {@code col IN (…, $n, …)}, {@code col BETWEEN $n AND $m}, {@code SET col = $n}. */
+  private ColumnHint comparedColumn(int i) {
+    if (i >= 2 && isComparison(i - 1)) {
+      ColumnHint left = columnEndingAt(i - 2);
+      if (left != null) {
+        return left;
+      }
+    }
+    if (i + 2 < w.size() && isComparison(i + 1)) {
+      ColumnHint right = columnStartingAt(i + 2);
+      if (right != null) {
+        return right;
+      }
+    }
+    if (i >= 2 && w.get(i - 1).isWord("between")) {
+      return columnEndingAt(i - 2);
+    }
+    if (i >= 4 && w.get(i - 1).isWord("and") && w.get(i - 3).isWord("between")) {
+      return columnEndingAt(i - 4);
+    }
+    // col IN ($1, $2, …): walk back to the opening parenthesis
+    int j = i - 1;
+    while (j >= 0 && (w.get(j).isSymbol(",") || param(j) != null)) {
+      j--;
+    }
+    if (j >= 2 && w.get(j).isSymbol("(") && w.get(j - 1).isWord("in")) {
+      return columnEndingAt(j - 2);
+    }
+    return null;
+  }
+
+  private boolean isComparison(int i) {
+    Token t = w.get(i);
+    return (t.type() == Token.Type.OPERATOR && COMPARISONS.contains(t.text()))
+        || t.isWord("like") || t.isWord("ilike");
+  }
+
+  /** A (possibly qualified) column reference whose last token is at {@code end}. */
+  private ColumnHint columnEndingAt(int end) {
+    if (end < 0 || w.get(end).type() != Token.Type.KEYWORD_OR_IDENT && w.get(end).type() != Token.Type.QUOTED_IDENT) {
+      return null;
+    }
+    String column = name(end);
+    if (end >= 2 && w.get(end - 1).isSymbol(".") && w.get(end - 2).isName()) {
+      return new ColumnHint(aliases.getOrDefault(name(end - 2), name(end - 2)), column);
+    }
+    if (end + 1 < w.size() && w.get(end + 1).isSymbol("(")) {
+      return null; // a function call, not a column
+    }
+    return new ColumnHint(tables.size() == 1 ? tables.get(0) : null, column);
+  }
+
+  private ColumnHint columnStartingAt(int start) {
+    if (start >= w.size() || !w.get(start).isName()) {
+      return null;
+    }
+    if (start + 2 < w.size() && w.get(start + 1).isSymbol(".") && w.get(start + 2).isName()) {
+      return new ColumnHint(aliases.getOrDefault(name(start), name(start)), name(start + 2));
+    }
+    if (start + 1 < w.size() && (w.get(start + 1).isSymbol("(") || w.get(start + 1).isSymbol("."))) {
+      return null;
+    }
+    return new ColumnHint(tables.size() == 1 ? tables.get(0) : null, name(start));
+  }
+
+  private boolean isBooleanOperand(int i) {
+    boolean before = i >= 1 && (w.get(i - 1).isWord("and") || w.get(i - 1).isWord("or")
+        || w.get(i - 1).isWord("not") || w.get(i - 1).isWord("where"));
+    boolean after = i + 1 < w.size() && (w.get(i + 1).isWord("and") || w.get(i + 1).isWord("or"));
+    return before || after;
+  }
+
+  private Integer param(int i) {
+    Token t = w.get(i);
+    if (t.type() != Token.Type.PARAM) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(t.text().substring(1));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private String name(int i) {
+    return SqlLiterals.identifierValue(w.get(i));
+  }
+
+  /** A type name after {@code ::} or {@code AS}, including two-word names. */
+  private String typeName(int i) {
+    String first = name(i);
+    if (i + 1 < w.size() && w.get(i + 1).type() == Token.Type.KEYWORD_OR_IDENT) {
+      String second = name(i + 1);
+      if (first.equals("double") && second.equals("precision")
+          || first.equals("character") && second.equals("varying")) {
+        return first + " " + second;
+      }
+    }
+    return first;
+  }
+
+  private void put(int n, Hint hint) {
+    hints.putIfAbsent(n, hint);
+  }
+}

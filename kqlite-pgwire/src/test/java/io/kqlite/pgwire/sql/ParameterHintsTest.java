@@ -1,0 +1,49 @@
+package io.kqlite.pgwire.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.kqlite.pgwire.sql.ParameterHints.ColumnHint;
+import io.kqlite.pgwire.sql.ParameterHints.TypeHint;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParameterHintsTest {
+
+  @Test
+  void comparisonsWithQualifiedAndPlainColumns() {
+    Map<Integer, ParameterHints.Hint> hints = ParameterHints.of(
+        "SELECT * FROM kine AS kv WHERE kv.name LIKE $1 AND kv.id > $2 AND $3 <= deleted");
+    assertEquals(new ColumnHint("kine", "name"), hints.get(1));
+    assertEquals(new ColumnHint("kine", "id"), hints.get(2));
+    assertEquals(new ColumnHint("kine", "deleted"), hints.get(3));
+  }
+
+  @Test
+  void insertValuesTakeTheirColumns() {
+    Map<Integer, ParameterHints.Hint> hints = ParameterHints.of(
+        "INSERT INTO kine(name, created, deleted, create_revision, prev_revision, lease, value, old_value) "
+            + "values($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id");
+    assertEquals(new ColumnHint("kine", "name"), hints.get(1));
+    assertEquals(new ColumnHint("kine", "old_value"), hints.get(8));
+  }
+
+  @Test
+  void castsLimitsBooleansUpdatesAndIn() {
+    assertEquals(new TypeHint("int8"), ParameterHints.of("SELECT $1::int8").get(1));
+    assertEquals(new TypeHint("double precision"), ParameterHints.of("SELECT CAST($1 AS double precision)").get(1));
+    assertEquals(new TypeHint("int8"), ParameterHints.of("SELECT * FROM t LIMIT $1 OFFSET $2").get(2));
+    assertEquals(new TypeHint("bool"), ParameterHints.of("SELECT * FROM t WHERE ($1 OR deleted = 0)").get(1));
+    assertEquals(new ColumnHint("t", "v"), ParameterHints.of("UPDATE t SET v = $1 WHERE id = $2").get(1));
+    assertEquals(new ColumnHint("t", "id"), ParameterHints.of("UPDATE t SET v = $1 WHERE id = $2").get(2));
+    assertEquals(new ColumnHint("t", "id"), ParameterHints.of("SELECT * FROM t WHERE id IN ($1, $2, $3)").get(3));
+    assertEquals(new ColumnHint("t", "n"), ParameterHints.of("SELECT * FROM t WHERE n BETWEEN $1 AND $2").get(2));
+  }
+
+  @Test
+  void ambiguousOrUnknownStaysUnknown() {
+    assertEquals(new ColumnHint(null, "id"), ParameterHints.of("SELECT * FROM a, b WHERE id = $1").get(1));
+    assertFalse(ParameterHints.of("SELECT $1").containsKey(1));
+    assertFalse(ParameterHints.of("SELECT lower($1)").containsKey(1));
+  }
+}
