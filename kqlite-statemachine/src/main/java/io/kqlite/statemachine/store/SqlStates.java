@@ -2,6 +2,8 @@ package io.kqlite.statemachine.store;
 
 import io.kqlite.statemachine.SqlError;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sqlite.SQLiteErrorCode;
@@ -19,7 +21,7 @@ public final class SqlStates {
   private static final Pattern NO_COLUMN = Pattern.compile("no such column: (.+)");
   private static final Pattern EXISTS = Pattern.compile("(?:table|index|view|trigger) (\\S+) already exists");
   private static final Pattern NEAR = Pattern.compile("near \"(.*)\": syntax error");
-  private static final Pattern UNIQUE = Pattern.compile("UNIQUE constraint failed: (\\w+)\\.(\\w+)(.*)");
+  private static final Pattern UNIQUE = Pattern.compile("UNIQUE constraint failed: (\\w+)\\.(\\w+)((?:, \\w+\\.\\w+)*)");
   private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: (\\w+)\\.(\\w+)");
   private static final Pattern NO_FUNCTION = Pattern.compile("no such function: (\\w+)");
 
@@ -81,7 +83,8 @@ public final class SqlStates {
     if ((m = UNIQUE.matcher(text)).find()) {
       String table = m.group(1);
       boolean primaryKey = code.endsWith("PRIMARYKEY");
-      String constraint = primaryKey ? table + "_pkey" : table + "_" + m.group(2) + "_key";
+      String columns = m.group(2) + m.group(3).replaceAll(", \\w+\\.", "_");
+      String constraint = primaryKey ? table + "_pkey" : table + "_" + columns + "_key";
       return new SqlError(
           "23505",
           "duplicate key value violates unique constraint \"" + constraint + "\"",
@@ -100,6 +103,59 @@ public final class SqlStates {
       return new SqlError("23514", "new row violates check constraint (" + text + ")");
     }
     return new SqlError("23000", text);
+  }
+
+  /**
+   * PostgreSQL names a unique violation after the index that caught it; SQLite only names the
+   * columns. Looks up a unique index of the table on exactly those columns (kine checks for
+   * {@code kine_name_prev_revision_uindex}).
+   */
+  static SqlError withIndexName(java.sql.Connection connection, SqlError error, SQLException e) {
+    if (!"23505".equals(error.sqlState()) || error.constraint() == null
+        || error.constraint().endsWith("_pkey")) {
+      return error;
+    }
+    Matcher m = UNIQUE.matcher(detail(e.getMessage()));
+    if (!m.find()) {
+      return error;
+    }
+    List<String> columns = new ArrayList<>();
+    columns.add(m.group(2));
+    for (String more : m.group(3).split(",")) {
+      if (!more.isBlank()) {
+        columns.add(more.substring(more.indexOf('.') + 1).trim());
+      }
+    }
+    try (var indexes = connection.prepareStatement(
+        "SELECT name FROM pragma_index_list(?) WHERE \"unique\" = 1 AND name NOT LIKE 'sqlite_autoindex_%'")) {
+      indexes.setString(1, error.table());
+      try (var rs = indexes.executeQuery()) {
+        while (rs.next()) {
+          String index = rs.getString(1);
+          if (columns.equals(indexColumns(connection, index))) {
+            return new SqlError(error.sqlState(),
+                "duplicate key value violates unique constraint \"" + index + "\"", index, error.table());
+          }
+        }
+      }
+    } catch (SQLException lookupFailed) {
+      // keep the column-derived name
+    }
+    return error;
+  }
+
+  private static List<String> indexColumns(java.sql.Connection connection, String index)
+      throws SQLException {
+    List<String> columns = new ArrayList<>();
+    try (var info = connection.prepareStatement("SELECT name FROM pragma_index_info(?) ORDER BY seqno")) {
+      info.setString(1, index);
+      try (var rs = info.executeQuery()) {
+        while (rs.next()) {
+          columns.add(rs.getString(1));
+        }
+      }
+    }
+    return columns;
   }
 
   /** SQLite's driver wraps the real text as {@code [SQLITE_X] generic words (detail)}. */

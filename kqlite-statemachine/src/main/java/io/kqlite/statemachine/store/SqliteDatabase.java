@@ -176,7 +176,7 @@ public final class SqliteDatabase implements AutoCloseable {
       try {
         result = execute(connection, statements.get(i));
       } catch (SQLException e) {
-        SqlError error = SqlStates.fromException(e);
+        SqlError error = SqlStates.withIndexName(connection, SqlStates.fromException(e), e);
         return WriteResult.failed(results, expectedDigests.isEmpty() ? error : serializationFailure());
       }
       if (!expectedDigests.isEmpty() && ResultDigest.of(result) != expectedDigests.get(i)) {

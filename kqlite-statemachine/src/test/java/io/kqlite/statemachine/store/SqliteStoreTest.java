@@ -85,4 +85,20 @@ class SqliteStoreTest {
       assertEquals("3D000", store.apply(8, exec("nope", Statement.of("SELECT 1"))).error().sqlState());
     }
   }
+
+  @Test
+  void uniqueViolationsNameTheIndexLikePostgres() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres",
+          Statement.of("CREATE TABLE kine (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, prev_revision INTEGER, other TEXT UNIQUE)"),
+          Statement.of("CREATE UNIQUE INDEX kine_name_prev_revision_uindex ON kine (name, prev_revision)"),
+          Statement.of("INSERT INTO kine (id, name, prev_revision, other) VALUES (1, 'a', 0, 'x')")));
+      WriteResult named = store.apply(2, exec("postgres", Statement.of("INSERT INTO kine (name, prev_revision) VALUES ('a', 0)")));
+      assertEquals("kine_name_prev_revision_uindex", named.error().constraint());
+      WriteResult column = store.apply(3, exec("postgres", Statement.of("INSERT INTO kine (name, prev_revision, other) VALUES ('b', 0, 'x')")));
+      assertEquals("kine_other_key", column.error().constraint());
+      WriteResult primary = store.apply(4, exec("postgres", Statement.of("INSERT INTO kine (id, name) VALUES (1, 'c')")));
+      assertEquals("kine_pkey", primary.error().constraint());
+    }
+  }
 }
