@@ -64,8 +64,10 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   private final KqliteStateMachine stateMachine; // null on a witness
   private final RaftServer server;
   private final RaftProperties properties;
-  private volatile RaftClient client;
+  private static final int CLIENT_POOL_SIZE = 8;
+  private volatile List<RaftClient> clients;
   private volatile Set<RaftPeer> clientPeers;
+  private final java.util.concurrent.atomic.AtomicInteger nextClient = new java.util.concurrent.atomic.AtomicInteger();
   private final List<RaftClient> retiredClients = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Highest log index of a write this node has answered to a client. */
   private final AtomicLong acknowledgedIndex = new AtomicLong();
@@ -147,35 +149,43 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   }
 
   /**
-   * The node's Ratis client, for the group as this server currently knows it (a joined node
-   * learns its peers only when it is added; a membership change adds peers).
+   * One of the node's Ratis clients, for the group as this server currently knows it (a joined
+   * node learns its peers only when it is added; a membership change adds peers). A client's
+   * asynchronous writes are ordered behind each other, so a small pool lets concurrent sessions'
+   * writes travel side by side and share log flushes.
    */
   private RaftClient client() throws IOException {
     Set<RaftPeer> peers = Set.copyOf(server.getDivision(GROUP_ID).getGroup().getPeers());
-    RaftClient current = client;
-    if (current != null && peers.equals(clientPeers)) {
-      return current;
+    List<RaftClient> current = clients;
+    if (current == null || !peers.equals(clientPeers)) {
+      current = rebuildClients(peers);
     }
-    synchronized (this) {
-      if (client != null && peers.equals(clientPeers)) {
-        return client;
-      }
-      if (peers.isEmpty()) {
-        throw new SqlException("57P03", "node " + config.id() + " has not been added to a cluster yet");
-      }
-      if (client != null) {
-        retiredClients.add(client); // requests may still be in flight on it: closed with the node
-      }
-      client = RaftClient.newBuilder()
+    return current.get(Math.floorMod(nextClient.getAndIncrement(), current.size()));
+  }
+
+  private synchronized List<RaftClient> rebuildClients(Set<RaftPeer> peers) {
+    if (clients != null && peers.equals(clientPeers)) {
+      return clients;
+    }
+    if (peers.isEmpty()) {
+      throw new SqlException("57P03", "node " + config.id() + " has not been added to a cluster yet");
+    }
+    if (clients != null) {
+      retiredClients.addAll(clients); // requests may still be in flight on them: closed with the node
+    }
+    List<RaftClient> fresh = new java.util.ArrayList<>();
+    for (int i = 0; i < CLIENT_POOL_SIZE; i++) {
+      fresh.add(RaftClient.newBuilder()
           .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
           .setProperties(properties)
           .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
               (int) Math.max(1, config.writeTimeout().toMillis() / 200),
               TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)))
-          .build();
-      clientPeers = peers;
-      return client;
+          .build());
     }
+    clientPeers = peers;
+    clients = List.copyOf(fresh);
+    return clients;
   }
 
   @Override
@@ -380,11 +390,11 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   @Override
   public void close() {
-    List<RaftClient> clients = new java.util.ArrayList<>(retiredClients);
-    if (client != null) {
-      clients.add(client);
+    List<RaftClient> all = new java.util.ArrayList<>(retiredClients);
+    if (clients != null) {
+      all.addAll(clients);
     }
-    for (RaftClient c : clients) {
+    for (RaftClient c : all) {
       try {
         c.close();
       } catch (IOException e) {
