@@ -80,7 +80,9 @@ public final class ParameterHints {
           at += 2; // schema.table
           table = name(at);
         }
-        tables.add(table);
+        if (!tables.contains(table)) {
+          tables.add(table);
+        }
         aliases.put(table, table);
         int next = at + 1;
         if (next < w.size() && w.get(next).isWord("as")) {
@@ -168,6 +170,10 @@ public final class ParameterHints {
       }
     }
     at++;
+    if (at < w.size() && w.get(at).isWord("select")) {
+      selectItemsIntoColumns(table, columns, at + 1);
+      return;
+    }
     if (at >= w.size() || !w.get(at).isWord("values")) {
       return;
     }
@@ -187,6 +193,30 @@ public final class ParameterHints {
         return; // ON CONFLICT, RETURNING: handled by the general patterns
       } else if (depth == 1 && param(at) != null && column < columns.size()
           && isWholeValue(at)) {
+        put(param(at), new ColumnHint(table, columns.get(column)));
+      }
+    }
+  }
+
+  /** {@code INSERT INTO t (cols) SELECT $1, $2, (…) FROM …}: item i goes into column i. */
+  private void selectItemsIntoColumns(String table, List<String> columns, int from) {
+    int column = 0;
+    int depth = 0;
+    for (int at = from; at < w.size(); at++) {
+      Token t = w.get(at);
+      if (t.isSymbol("(")) {
+        depth++;
+      } else if (t.isSymbol(")")) {
+        depth--;
+      } else if (depth == 0 && t.isSymbol(",")) {
+        column++;
+      } else if (depth == 0 && (t.isWord("from") || t.isWord("where") || t.isWord("returning")
+          || t.isWord("on") || t.isWord("union"))) {
+        return;
+      } else if (depth == 0 && param(at) != null && column < columns.size()
+          && (w.get(at - 1).isSymbol(",") || w.get(at - 1).isWord("select"))
+          && (at + 1 >= w.size() || w.get(at + 1).isSymbol(",") || w.get(at + 1).isWord("from")
+              || w.get(at + 1).isWord("returning") || w.get(at + 1).isWord("where"))) {
         put(param(at), new ColumnHint(table, columns.get(column)));
       }
     }

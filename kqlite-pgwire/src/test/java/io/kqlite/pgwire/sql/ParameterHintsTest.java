@@ -29,6 +29,16 @@ class ParameterHintsTest {
   }
 
   @Test
+  void insertSelectItemsTakeTheirColumns() {
+    Map<Integer, ParameterHints.Hint> hints = ParameterHints.of(
+        "INSERT INTO kine(name, created, deleted, create_revision, prev_revision, lease, value, old_value) "
+            + "SELECT $1, $2, $3, $4, $5, $6, $7, (SELECT value FROM kine WHERE id = $8) AS old_value RETURNING id");
+    assertEquals(new ColumnHint("kine", "name"), hints.get(1));
+    assertEquals(new ColumnHint("kine", "value"), hints.get(7));
+    assertEquals(new ColumnHint("kine", "id"), hints.get(8));
+  }
+
+  @Test
   void castsLimitsBooleansUpdatesAndIn() {
     assertEquals(new TypeHint("int8"), ParameterHints.of("SELECT $1::int8").get(1));
     assertEquals(new TypeHint("double precision"), ParameterHints.of("SELECT CAST($1 AS double precision)").get(1));
