@@ -4,6 +4,7 @@ import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.EntryCodec;
 import io.kqlite.statemachine.EntryContext;
 import io.kqlite.statemachine.LocalFunction;
+import io.kqlite.statemachine.ReadSetup;
 import io.kqlite.statemachine.SqlCluster;
 import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
@@ -63,9 +64,9 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   /** Highest log index of a write this node has answered to a client. */
   private final java.util.concurrent.atomic.AtomicLong acknowledgedIndex = new java.util.concurrent.atomic.AtomicLong();
 
-  private RaftNode(NodeConfig config, List<LocalFunction> localFunctions) throws IOException {
+  private RaftNode(NodeConfig config, ReadSetup readSetup) throws IOException {
     this.config = config;
-    this.store = new SqliteStore(config.databaseDir(), localFunctions);
+    this.store = new SqliteStore(config.databaseDir(), readSetup);
     this.stateMachine = new KqliteStateMachine(store);
     RaftGroup group = RaftGroup.valueOf(GROUP_ID, config.members().stream().map(RaftNode::toRaftPeer).toList());
     RaftProperties properties = serverProperties(config);
@@ -93,7 +94,12 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   /** Starts the node with extra functions for local reads (see {@link LocalFunction}). */
   public static RaftNode start(NodeConfig config, List<LocalFunction> localFunctions)
       throws IOException {
-    RaftNode node = new RaftNode(config, localFunctions);
+    return start(config, ReadSetup.functions(localFunctions));
+  }
+
+  /** Starts the node with read connections prepared by {@code readSetup}. */
+  public static RaftNode start(NodeConfig config, ReadSetup readSetup) throws IOException {
+    RaftNode node = new RaftNode(config, readSetup);
     node.server.start();
     LOG.info("kqlite node {} started: raft {}:{}, data {}", config.id(), config.host(),
         config.raftPort(), config.dataDir().toAbsolutePath());
