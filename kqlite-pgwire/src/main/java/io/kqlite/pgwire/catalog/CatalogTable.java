@@ -27,6 +27,7 @@ final class CatalogTable {
   private final String name;
   private final List<Column> columns = new ArrayList<>();
   private final List<Source> sources = new ArrayList<>();
+  private String primaryKey;
 
   private CatalogTable(String name) {
     this.name = name;
@@ -67,11 +68,25 @@ final class CatalogTable {
     return this;
   }
 
+  /**
+   * Makes {@code column} the primary key of a WITHOUT ROWID table: such a table has no implicit
+   * {@code oid}/{@code rowid} column, so an unqualified {@code oid} in a subquery over it means
+   * the outer query's.
+   */
+  CatalogTable withoutRowid(String column) {
+    this.primaryKey = column;
+    return this;
+  }
+
   /** {@code CREATE TEMP TABLE} with PostgreSQL column types. */
   String createSql() {
-    StringJoiner defs = new StringJoiner(", ", "CREATE TEMP TABLE " + quoted(name) + " (", ")");
+    StringJoiner defs = new StringJoiner(", ", "CREATE TEMP TABLE " + quoted(name) + " (",
+        primaryKey == null ? ")" : ") WITHOUT ROWID");
     for (Column c : columns) {
       defs.add(quoted(c.name()) + " " + c.type());
+    }
+    if (primaryKey != null) {
+      defs.add("PRIMARY KEY (" + quoted(primaryKey) + ")");
     }
     return defs.toString();
   }

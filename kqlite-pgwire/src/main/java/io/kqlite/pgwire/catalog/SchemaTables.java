@@ -85,10 +85,11 @@ final class SchemaTables {
       + " FROM (SELECT name FROM kq_index_column WHERE indexoid = x.oid ORDER BY n) c)";
 
   /**
-   * pg_get_indexdef(oid, 0, ...) text, looked up by the translator's rewrite. The key is not
-   * called {@code oid} so that an unqualified {@code oid} argument still means the outer row's.
+   * pg_get_indexdef(oid, 0, ...) text, looked up by the translator's rewrite. Neither a column
+   * nor a rowid is called {@code oid}, so an unqualified {@code oid} argument means the outer
+   * row's.
    */
-  static final CatalogTable INDEX_DEF = CatalogTable.named("kq_indexdef")
+  static final CatalogTable INDEX_DEF = CatalogTable.named("kq_indexdef").withoutRowid("kq_key")
       .column("kq_key", "oid", "0").column("indexdef", "text", "NULL")
       .rows("kq_index x",
           "kq_key", "x.oid",
@@ -98,7 +99,7 @@ final class SchemaTables {
               + " || coalesce(' WHERE ' || x.predicate, '')");
 
   /** pg_get_constraintdef(oid) text, looked up by the translator's rewrite. */
-  static final CatalogTable CONSTRAINT_DEF = CatalogTable.named("kq_constraintdef")
+  static final CatalogTable CONSTRAINT_DEF = CatalogTable.named("kq_constraintdef").withoutRowid("kq_key")
       .column("kq_key", "oid", "0").column("condef", "text", "NULL")
       .rows("kq_index x WHERE x.origin IN ('pk', 'u')",
           "kq_key", "kq_oid('pg_constraint', x.tbl, x.name)",
