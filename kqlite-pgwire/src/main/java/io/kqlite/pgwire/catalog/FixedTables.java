@@ -73,6 +73,18 @@ final class FixedTables {
       .column("datacl", "text", "NULL")
       .rows(null);
 
+  /** Settings clients read from pg_settings rather than with SHOW. */
+  static final CatalogTable PG_SETTINGS = CatalogTable.named("pg_settings")
+      .column("name", "text", "NULL").column("setting", "text", "NULL")
+      .column("unit", "text", "NULL").column("category", "text", "'Preset Options'")
+      .column("short_desc", "text", "NULL").column("context", "text", "'internal'")
+      .column("vartype", "text", "'integer'").column("source", "text", "'default'")
+      .column("boot_val", "text", "NULL").column("reset_val", "text", "NULL")
+      .rows(null, "name", "'max_index_keys'", "setting", "'32'")
+      .rows(null, "name", "'max_identifier_length'", "setting", "'63'")
+      .rows(null, "name", "'block_size'", "setting", "'8192'")
+      .rows(null, "name", "'server_encoding'", "setting", "'UTF8'", "vartype", "'string'");
+
   static final List<CatalogTable> EMPTY = List.of(
       CatalogTable.named("pg_inherits").column("inhrelid", "oid", "0")
           .column("inhparent", "oid", "0").column("inhseqno", "int4", "0")
@@ -179,7 +191,7 @@ final class FixedTables {
 
   static List<CatalogTable> all() {
     List<CatalogTable> all = new ArrayList<>(List.of(PG_NAMESPACE, PG_AM, PG_COLLATION,
-        PG_TABLESPACE, ROLE, DATABASE, PG_TYPE));
+        PG_TABLESPACE, ROLE, DATABASE, PG_TYPE, PG_SETTINGS));
     all.addAll(EMPTY);
     return all;
   }

@@ -142,7 +142,7 @@ final class SchemaTables {
               + " WHERE f.tbloid = r.oid OR f.refoid = r.oid)",
           "relreplident", "CASE r.type WHEN 'table' THEN 'd' ELSE 'n' END")
       .rows("kq_index x",
-          "oid", "x.oid", "relname", "x.name", "relam", "403", "relkind", "'i'",
+          "oid", "x.oid", "relname", "x.name", "relam", "403", "relkind", "'i'", "reltuples", "0", "relpages", "1",
           "relnatts", "(SELECT count(*) FROM kq_index_column c WHERE c.indexoid = x.oid)");
 
   static final CatalogTable PG_ATTRIBUTE = CatalogTable.named("pg_attribute")
@@ -201,6 +201,7 @@ final class SchemaTables {
           "indisunique", "x.isunique", "indisprimary", "x.isprimary",
           "indkey", "(SELECT group_concat(c.attnum, ' ') FROM"
               + " (SELECT attnum FROM kq_index_column WHERE indexoid = x.oid ORDER BY n) c)",
+          "indoption", "(SELECT group_concat(0, ' ') FROM kq_index_column c WHERE c.indexoid = x.oid)",
           "indpred", "x.predicate");
 
   static final CatalogTable PG_CONSTRAINT = CatalogTable.named("pg_constraint")

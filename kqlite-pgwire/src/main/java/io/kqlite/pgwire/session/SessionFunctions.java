@@ -24,6 +24,8 @@ public final class SessionFunctions {
     return List.of(
         new LocalFunction("version", 0, args -> VERSION),
         new LocalFunction("current_database", 0, args -> session().database()),
+        new LocalFunction("current_catalog", 0, args -> session().database()),
+        new LocalFunction("current_role", 0, args -> session().user()),
         new LocalFunction("current_user", 0, args -> session().user()),
         new LocalFunction("session_user", 0, args -> session().user()),
         new LocalFunction("current_schema", 0, args -> "public"),

@@ -18,6 +18,7 @@ import java.util.Set;
  *       {@code json_each}; {@code pg_partition_ancestors(r) WITH ORDINALITY AS a(relid, depth)}
  *       → the one row {@code (r, 1)} (kqlite has no partitions).</li>
  *   <li>{@code string_agg} → {@code group_concat}.</li>
+ *   <li>pgjdbc's {@code information_schema._pg_expandarray(a)} → a join over the array.</li>
  * </ul>
  */
 final class CatalogFunctionRewriter implements TokenRewriter {
@@ -27,11 +28,27 @@ final class CatalogFunctionRewriter implements TokenRewriter {
       "inner", "cross", "full", "natural", "order", "group", "limit", "union", "having", "window",
       "using", "offset", "except", "intersect", "with");
 
+  /** What {@code information_schema._pg_expandarray} is called after the name rewrite. */
+  private static final String EXPAND_ARRAY = "\"information_schema._pg_expandarray\"";
+
   @Override
   public String rewrite(List<Token> tokens) {
     Words w = Words.of(tokens);
     TokenEdits edits = new TokenEdits(tokens);
+    boolean expandsArrays = false;
     for (int k = 0; k < w.size(); k++) {
+      if (w.get(k).text().equals(EXPAND_ARRAY) && w.isSymbol(k + 1, "(")) {
+        k = expandArray(w, k, edits, !expandsArrays);
+        expandsArrays = true;
+        continue;
+      }
+      if (expandsArrays && w.isSymbol(k, ")") && w.isSymbol(k + 1, ".") && w.isWord(k + 2, "x")
+          && w.isName(k - 1) && w.isSymbol(w.opening(k) + 2, ".")) {
+        // (result.keys).x: the expanded element is already a plain value.
+        edits.remove(w.tokenIndex(k + 1), w.tokenIndex(k + 2));
+        k += 2;
+        continue;
+      }
       boolean call = w.isSymbol(k + 1, "(") && !w.isSymbol(k - 1, ".");
       if (call && w.isWord(k, "pg_get_indexdef")) {
         lookup(w, k, edits, "(SELECT kq_d.indexdef FROM kq_indexdef kq_d WHERE kq_d.kq_key = ",
@@ -49,7 +66,7 @@ final class CatalogFunctionRewriter implements TokenRewriter {
       } else if (w.isSymbol(k, "=") && w.isWord(k + 1, "any") && w.isSymbol(k + 2, "(")) {
         anyArray(w, k, edits);
       } else if (w.isSymbol(k, "[") && !w.isSymbol(k + 1, "]") && w.isName(k - 1)
-          && !w.isWord(k - 1, "array") && !w.isSymbol(k - 2, "::") && !w.isSymbol(k - 2, ".")) {
+          && !w.isWord(k - 1, "array") && !w.isSymbol(k - 2, "::")) {
         subscript(w, k, edits);
       } else if (call && w.isWordIn(k - 1, FROM_STARTS) || call && w.isSymbol(k - 1, ",")
           && inFromList(w, k)) {
@@ -57,6 +74,39 @@ final class CatalogFunctionRewriter implements TokenRewriter {
       }
     }
     return edits.render();
+  }
+
+  /**
+   * pgjdbc's {@code information_schema._pg_expandarray(a)}, a set-returning function of
+   * {@code (x, n)} rows in a select list: the query level gets a join over {@code json_each} of
+   * the array (before its WHERE), {@code (...).x} / {@code (...).n} and the bare call become its
+   * value and position. Returns the last index consumed.
+   */
+  private static int expandArray(Words w, int k, TokenEdits edits, boolean addJoin) {
+    int close = w.closing(k + 1);
+    if (close >= w.size()) {
+      return k;
+    }
+    String array = text(w, k + 2, close - 1);
+    boolean field = w.isSymbol(k - 1, "(") && w.isSymbol(close + 1, ")")
+        && w.isSymbol(close + 2, ".") && (w.isWord(close + 3, "x") || w.isWord(close + 3, "n"));
+    if (addJoin) {
+      int where = w.findAtDepth(field ? close + 4 : close + 1, "where");
+      if (where < 0) {
+        return close;
+      }
+      edits.insertBefore(w.tokenIndex(where),
+          "CROSS JOIN json_each(kq_array_json(" + array + ")) kq_ea ");
+    }
+    edits.remove(w.tokenIndex(k), w.tokenIndex(close));
+    if (field) {
+      edits.remove(w.tokenIndex(k - 1), w.tokenIndex(close + 3));
+      edits.replace(w.tokenIndex(k - 1),
+          w.isWord(close + 3, "x") ? "kq_ea.value" : "(kq_ea.key + 1)");
+      return close + 3;
+    }
+    edits.replace(w.tokenIndex(k), "kq_ea.value");
+    return close;
   }
 
   /** {@code f(oid [, column [, pretty]])} → lookup by oid; column 0 or absent means the whole. */
@@ -148,7 +198,14 @@ final class CatalogFunctionRewriter implements TokenRewriter {
     int aliasAt = w.isWord(close + 1, "as") ? close + 2 : close + 1;
     boolean hasAlias = w.isName(aliasAt) && !w.isWordIn(aliasAt, NOT_ALIASES);
     String alias = hasAlias ? w.get(aliasAt).text() : name;
-    edits.replace(w.tokenIndex(k), "(SELECT value AS " + alias + " FROM json_each(" + json);
+    String column = alias;
+    if (hasAlias && w.isSymbol(aliasAt + 1, "(") && w.isName(aliasAt + 2)
+        && w.isSymbol(aliasAt + 3, ")")) {
+      // pos(n): the alias names the table, the list its column.
+      column = w.get(aliasAt + 2).text();
+      edits.remove(w.tokenIndex(aliasAt + 1), w.tokenIndex(aliasAt + 3));
+    }
+    edits.replace(w.tokenIndex(k), "(SELECT value AS " + column + " FROM json_each(" + json);
     edits.insertAfter(w.tokenIndex(close), "))" + (hasAlias ? "" : " AS " + name));
   }
 

@@ -12,6 +12,8 @@ import java.util.Set;
  *   <li>{@code pg_catalog.x} → {@code x}: the catalog tables and functions have no schema.</li>
  *   <li>{@code information_schema.x} → {@code "information_schema.x"}, one TEMP view.</li>
  *   <li>{@code OPERATOR(pg_catalog.~)} → {@code ~}.</li>
+ *   <li>{@code current_catalog}, {@code current_user}, ... → function calls;
+ *       {@code trim(both x FROM s)} → {@code trim(s, x)}.</li>
  *   <li>Regular expression matches {@code ~}, {@code !~}, {@code ~*}, {@code !~*} →
  *       SQLite's {@code REGEXP} operator (kqlite's {@code regexp} function, Java regex, which
  *       agrees with PostgreSQL's for the patterns clients build); case-insensitive ones prefix
@@ -23,6 +25,10 @@ final class CatalogNameRewriter implements TokenRewriter {
   private static final Map<String, String> REGEX_OPERATORS = Map.of(
       "~", " REGEXP ", "!~", " NOT REGEXP ", "~*", " REGEXP '(?i)' || ",
       "!~*", " NOT REGEXP '(?i)' || ");
+  /** SQL's functions without parentheses, which SQLite would read as column names. */
+  private static final Set<String> NILADIC_FUNCTIONS =
+      Set.of("current_catalog", "current_user", "session_user", "current_role", "current_schema");
+  private static final Set<String> TRIM_SIDES = Set.of("both", "leading", "trailing");
   private static final Set<String> NOT_OPERANDS = Set.of(
       "and", "or", "not", "where", "select", "on", "when", "then", "else", "by", "having");
 
@@ -53,9 +59,36 @@ final class CatalogNameRewriter implements TokenRewriter {
       } else if (w.get(k).type() == Token.Type.OPERATOR
           && REGEX_OPERATORS.containsKey(w.get(k).text()) && binary(w, k)) {
         edits.replace(w.tokenIndex(k), REGEX_OPERATORS.get(w.get(k).text()));
+      } else if (w.isWordIn(k, NILADIC_FUNCTIONS) && !w.isSymbol(k + 1, "(")
+          && !w.isSymbol(k - 1, ".") && !w.isSymbol(k + 1, ".")) {
+        edits.insertAfter(w.tokenIndex(k), "()");
+      } else if (w.isWord(k, "trim") && w.isSymbol(k + 1, "(") && w.isWordIn(k + 2, TRIM_SIDES)) {
+        k = trim(tokens, w, k, edits);
       }
     }
     return edits.render();
+  }
+
+  /**
+   * {@code trim(both|leading|trailing chars FROM s)} → {@code trim|ltrim|rtrim(s, chars)};
+   * returns the index of the closing parenthesis.
+   */
+  private int trim(List<Token> tokens, Words w, int k, TokenEdits edits) {
+    int close = w.closing(k + 1);
+    int from = w.findAtDepth(k + 3, "from");
+    if (close >= w.size() || from < 0 || from > close) {
+      return k;
+    }
+    String function = switch (w.word(k + 2)) {
+      case "leading" -> "ltrim";
+      case "trailing" -> "rtrim";
+      default -> "trim";
+    };
+    String chars = rewrite(tokens.subList(w.tokenIndex(k + 3), w.tokenIndex(from)));
+    String text = rewrite(tokens.subList(w.tokenIndex(from + 1), w.tokenIndex(close)));
+    edits.remove(w.tokenIndex(k), w.tokenIndex(close));
+    edits.replace(w.tokenIndex(k), function + "(" + text.strip() + ", " + chars.strip() + ")");
+    return close;
   }
 
   /** True if the operator at {@code k} has a left operand (else {@code ~} is bitwise NOT). */
