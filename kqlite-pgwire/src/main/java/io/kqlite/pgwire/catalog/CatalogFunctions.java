@@ -23,6 +23,8 @@ final class CatalogFunctions {
   private static final long OID_SPACE = Integer.MAX_VALUE - FIRST_USER_OID;
   private static final Pattern PARTIAL_INDEX =
       Pattern.compile("(?is)\\bON\\s+.*?\\)\\s*WHERE\\s+(.*?)\\s*;?\\s*$");
+  private static final Pattern VIEW_QUERY =
+      Pattern.compile("(?is)^\\s*CREATE\\s+(?:TEMP\\s+|TEMPORARY\\s+)?VIEW\\s+.*?\\s+AS\\s+(.*?)\\s*;?\\s*$");
   private static final Pattern QUOTED_DEFAULT = Pattern.compile("(?s)'(?:[^']|'')*'");
   private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
   private static final int MAX_CACHED_PATTERNS = 1000;
@@ -37,6 +39,8 @@ final class CatalogFunctions {
         a -> TypeInfo.property(text(a[0]), String.valueOf(a[1]))));
     f.add(new LocalFunction("kq_index_predicate", 1, a -> indexPredicate(text(a[0]))));
     f.add(new LocalFunction("kq_default_expr", 2, a -> defaultExpression(text(a[0]), text(a[1]))));
+    f.add(new LocalFunction("kq_view_definition", 1, a -> viewDefinition(text(a[0]))));
+    f.add(new LocalFunction("pg_size_pretty", 1, a -> sizePretty(number(a[0]))));
     f.add(new LocalFunction("regexp", 2, a -> regexp(a[0], a[1])));
     f.add(new LocalFunction("format_type", 2, a -> TypeInfo.formatType(number(a[0]), number(a[1]))));
     f.add(new LocalFunction("kq_regtype", 1, a -> TypeInfo.formatType(number(a[0]), null)));
@@ -46,7 +50,9 @@ final class CatalogFunctions {
     }
     f.add(new LocalFunction("pg_get_expr", -1, a -> a.length == 0 ? null : a[0]));
     for (String name : List.of("obj_description", "col_description", "shobj_description",
-        "pg_get_statisticsobjdef_columns", "pg_get_triggerdef", "pg_get_serial_sequence")) {
+        "pg_get_statisticsobjdef_columns", "pg_get_triggerdef", "pg_get_serial_sequence",
+        "pg_get_function_result", "pg_get_function_arguments",
+        "pg_get_function_identity_arguments", "pg_get_ruledef")) {
       f.add(new LocalFunction(name, -1, a -> null));
     }
     f.add(new LocalFunction("pg_relation_is_publishable", 1, a -> 0L));
@@ -102,6 +108,34 @@ final class CatalogFunctions {
           .replaceAll("\\(.*\\)", "");
     }
     return dflt;
+  }
+
+  /** The query of a CREATE VIEW, as pg_get_viewdef shows it: after a space, ending in ';'. */
+  static String viewDefinition(String createView) {
+    if (createView == null) {
+      return null;
+    }
+    Matcher m = VIEW_QUERY.matcher(createView);
+    return m.find() ? " " + m.group(1).strip() + ";" : null;
+  }
+
+  /** PostgreSQL's pg_size_pretty: bytes below 10 kB, then kB, MB, GB, TB, rounded half up. */
+  static String sizePretty(Long bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    long limit = 10 * 1024;
+    if (Math.abs(bytes) < limit) {
+      return bytes + " bytes";
+    }
+    double size = bytes;
+    for (String unit : new String[] {"kB", "MB", "GB", "TB"}) {
+      size /= 1024;
+      if (Math.abs(size) < limit - 0.5 || unit.equals("TB")) {
+        return Math.round(size) + " " + unit;
+      }
+    }
+    throw new AssertionError();
   }
 
   static Object regexp(Object pattern, Object value) {

@@ -146,6 +146,10 @@ final class FixedTables {
           .column("objsubid", "int4", "0").column("refclassid", "oid", "0")
           .column("refobjid", "oid", "0").column("refobjsubid", "int4", "0")
           .column("deptype", "internal_char", "'n'"),
+      CatalogTable.named("pg_extension").column("oid", "oid", "0")
+          .column("extname", "name", "NULL").column("extowner", "oid", "10")
+          .column("extnamespace", "oid", "11").column("extrelocatable", "bool", "0")
+          .column("extversion", "text", "NULL"),
       CatalogTable.named("pg_partitioned_table").column("partrelid", "oid", "0")
           .column("partstrat", "internal_char", "'h'").column("partnatts", "int2", "0"));
 

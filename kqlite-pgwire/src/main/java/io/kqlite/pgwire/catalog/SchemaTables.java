@@ -112,6 +112,20 @@ final class SchemaTables {
               + " || CASE f.on_update WHEN 'NO ACTION' THEN '' ELSE ' ON UPDATE ' || f.on_update END"
               + " || CASE f.on_delete WHEN 'NO ACTION' THEN '' ELSE ' ON DELETE ' || f.on_delete END");
 
+  /** pg_get_viewdef text: the view's query as it was written. */
+  static final CatalogTable VIEW_DEF = CatalogTable.named("kq_viewdef").withoutRowid("kq_key")
+      .column("kq_key", "oid", "0").column("definition", "text", "NULL")
+      .rows("kq_relation r WHERE r.type = 'view'",
+          "kq_key", "r.oid", "definition", "kq_view_definition(r.sql)");
+
+  /** Which SQLite b-tree holds each relation, for the size functions (tbloid: the table). */
+  static final CatalogTable STORAGE = CatalogTable.named("kq_storage")
+      .column("kq_key", "oid", "0").column("tbloid", "oid", "0")
+      .column("sqlite_name", "text", "NULL")
+      .rows("kq_relation r", "kq_key", "r.oid", "tbloid", "r.oid",
+          "sqlite_name", "CASE r.type WHEN 'table' THEN r.name END")
+      .rows("kq_index x", "kq_key", "x.oid", "tbloid", "x.tbloid", "sqlite_name", "x.sqlite_name");
+
   static final CatalogTable PG_CLASS = CatalogTable.named("pg_class")
       .column("oid", "oid", "0").column("relname", "name", "NULL")
       .column("relnamespace", "oid", PUBLIC_OID).column("reltype", "oid", "0")
@@ -235,7 +249,7 @@ final class SchemaTables {
   /** In the order they must be filled: later tables read earlier ones. */
   static List<CatalogTable> all() {
     return List.of(RELATION, INDEX, INDEX_COLUMN, FOREIGN_KEY, INDEX_DEF, CONSTRAINT_DEF,
-        PG_CLASS, PG_ATTRIBUTE, PG_ATTRDEF, PG_INDEX, PG_CONSTRAINT);
+        VIEW_DEF, STORAGE, PG_CLASS, PG_ATTRIBUTE, PG_ATTRDEF, PG_INDEX, PG_CONSTRAINT);
   }
 
   private static String action(String column) {

@@ -8,8 +8,9 @@ import java.util.Set;
  * calls of kqlite's catalog functions and tables (arrays are PostgreSQL array text there):
  *
  * <ul>
- *   <li>{@code pg_get_indexdef(oid, ...)} / {@code pg_get_constraintdef(oid, ...)} → a lookup in
- *       the catalog's definition tables.</li>
+ *   <li>{@code pg_get_indexdef(oid, ...)}, {@code pg_get_constraintdef(oid, ...)},
+ *       {@code pg_get_viewdef(oid, ...)} → a lookup in the catalog's definition tables;
+ *       {@code pg_relation_size(oid)} and kin → the object's pages in SQLite's dbstat.</li>
  *   <li>{@code ARRAY(SELECT x ...)} → the text array {@code {a,b}} of the subquery's values.</li>
  *   <li>{@code v = ANY(array)} → {@code kq_array_contains(array, v)};
  *       {@code v = ANY(SELECT ...)} → {@code v IN (SELECT ...)}.</li>
@@ -23,6 +24,9 @@ import java.util.Set;
  */
 final class CatalogFunctionRewriter implements TokenRewriter {
 
+  /** Sizes come from SQLite's dbstat: the pages the object's b-trees use in the file. */
+  private static final Set<String> SIZE_FUNCTIONS = Set.of(
+      "pg_relation_size", "pg_table_size", "pg_total_relation_size");
   private static final Set<String> FROM_STARTS = Set.of("from", "join");
   private static final Set<String> NOT_ALIASES = Set.of("where", "on", "join", "left", "right",
       "inner", "cross", "full", "natural", "order", "group", "limit", "union", "having", "window",
@@ -56,6 +60,14 @@ final class CatalogFunctionRewriter implements TokenRewriter {
       } else if (call && w.isWord(k, "pg_get_constraintdef")) {
         lookup(w, k, edits, "(SELECT kq_d.condef FROM kq_constraintdef kq_d WHERE kq_d.kq_key = ",
             null);
+      } else if (call && w.isWord(k, "pg_get_viewdef")) {
+        lookup(w, k, edits, "(SELECT kq_d.definition FROM kq_viewdef kq_d WHERE kq_d.kq_key = ",
+            null);
+      } else if (call && w.isWordIn(k, SIZE_FUNCTIONS)) {
+        boolean withIndexes = w.isWord(k, "pg_total_relation_size");
+        lookup(w, k, edits, "(SELECT coalesce(sum(kq_s.pgsize), 0) FROM kq_storage kq_o"
+            + " JOIN dbstat kq_s ON kq_s.name = kq_o.sqlite_name WHERE "
+            + (withIndexes ? "kq_o.tbloid = " : "kq_o.kq_key = "), null);
       } else if (call && w.isWord(k, "string_agg")) {
         edits.replace(w.tokenIndex(k), "group_concat");
       } else if (call && w.isWord(k, "array") && w.isWord(k + 2, "select")) {
