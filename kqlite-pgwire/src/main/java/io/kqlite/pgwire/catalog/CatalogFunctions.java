@@ -39,6 +39,7 @@ final class CatalogFunctions {
         a -> TypeInfo.property(text(a[0]), String.valueOf(a[1]))));
     f.add(new LocalFunction("kq_index_predicate", 1, a -> indexPredicate(text(a[0]))));
     f.add(new LocalFunction("kq_default_expr", 2, a -> defaultExpression(text(a[0]), text(a[1]))));
+    f.add(new LocalFunction("kq_checks", 2, a -> CheckConstraints.json(text(a[0]), text(a[1]))));
     f.add(new LocalFunction("kq_view_definition", 1, a -> viewDefinition(text(a[0]))));
     f.add(new LocalFunction("pg_size_pretty", 1, a -> sizePretty(number(a[0]))));
     f.add(new LocalFunction("regexp", 2, a -> regexp(a[0], a[1])));

@@ -24,6 +24,11 @@ final class SchemaTables {
   private static final String FK_TO =
       "coalesce(f.\"to\", (SELECT p.name FROM pragma_table_info(f.\"table\") p WHERE p.pk = f.seq + 1))";
 
+  /** The rowid-alias column of a table declared with AUTOINCREMENT. */
+  private static final String AUTOINCREMENT_COLUMN = "r.type = 'table' AND p.pk = 1"
+      + " AND upper(p.type) = 'INTEGER' AND upper(r.sql) LIKE '%AUTOINCREMENT%'"
+      + " AND (SELECT count(*) FROM pragma_table_info(r.name) k WHERE k.pk > 0) = 1";
+
   private SchemaTables() {
   }
 
@@ -81,6 +86,16 @@ final class SchemaTables {
               + " WHERE p.name = " + FK_TO + "), ',') || '}'",
           "on_update", "f.on_update", "on_delete", "f.on_delete");
 
+  /** CHECK constraints, parsed from the CREATE TABLE text (see {@link CheckConstraints}). */
+  static final CatalogTable CHECK = CatalogTable.named("kq_check")
+      .column("oid", "oid", "0").column("name", "text", "NULL").column("tbloid", "oid", "0")
+      .column("expression", "text", "NULL").column("attnum", "int2", "0")
+      .rows("kq_relation r, json_each(kq_checks(r.name, r.sql)) j WHERE r.type = 'table'",
+          "oid", "kq_oid('pg_constraint', r.name, json_extract(j.value, '$[0]'))",
+          "name", "json_extract(j.value, '$[0]')", "tbloid", "r.oid",
+          "expression", "json_extract(j.value, '$[1]')",
+          "attnum", "json_extract(j.value, '$[2]')");
+
   private static final String INDEX_COLUMNS = "(SELECT group_concat(quote_ident(c.name), ', ')"
       + " FROM (SELECT name FROM kq_index_column WHERE indexoid = x.oid ORDER BY n) c)";
 
@@ -105,6 +120,7 @@ final class SchemaTables {
           "kq_key", "kq_oid('pg_constraint', x.tbl, x.name)",
           "condef", "CASE WHEN x.isprimary THEN 'PRIMARY KEY (' ELSE 'UNIQUE (' END || "
               + INDEX_COLUMNS + " || ')'")
+      .rows("kq_check c", "kq_key", "c.oid", "condef", "'CHECK (' || c.expression || ')'")
       .rows("kq_foreign_key f",
           "kq_key", "f.oid",
           "condef", "'FOREIGN KEY (' || f.fromcols || ') REFERENCES ' || quote_ident(f.reftbl)"
@@ -150,6 +166,7 @@ final class SchemaTables {
           "relhasindex", "EXISTS (SELECT 1 FROM kq_index x WHERE x.tbloid = r.oid)",
           "relkind", "CASE r.type WHEN 'table' THEN 'r' ELSE 'v' END",
           "relnatts", "(SELECT count(*) FROM pragma_table_info(r.name))",
+          "relchecks", "(SELECT count(*) FROM kq_check c WHERE c.tbloid = r.oid)",
           "relhasrules", "r.type = 'view'",
           // PostgreSQL implements foreign keys with triggers on both tables.
           "relhastriggers", "EXISTS (SELECT 1 FROM kq_foreign_key f"
@@ -179,7 +196,7 @@ final class SchemaTables {
           "atttypmod", "kq_type(p.type, 'typmod')", "attbyval", "kq_type(p.type, 'byval')",
           "attalign", "kq_type(p.type, 'align')", "attstorage", "kq_type(p.type, 'storage')",
           "attnotnull", "p.\"notnull\" OR (p.pk > 0 AND r.type = 'table')",
-          "atthasdef", "p.dflt_value IS NOT NULL",
+          "atthasdef", "p.dflt_value IS NOT NULL OR (" + AUTOINCREMENT_COLUMN + ")",
           "attcollation", "kq_type(p.type, 'collation')")
       .rows("kq_index_column c JOIN kq_relation r ON r.oid = c.tbloid"
               + " JOIN pragma_table_info(r.name) p ON p.cid + 1 = c.attnum",
@@ -194,7 +211,11 @@ final class SchemaTables {
       .column("adbin", "text", "NULL")
       .rows("kq_relation r, pragma_table_info(r.name) p WHERE p.dflt_value IS NOT NULL",
           "oid", "kq_oid('pg_attrdef', r.name, p.name)", "adrelid", "r.oid", "adnum", "p.cid + 1",
-          "adbin", "kq_default_expr(p.dflt_value, p.type)");
+          "adbin", "kq_default_expr(p.dflt_value, p.type)")
+      // serial columns became INTEGER PRIMARY KEY AUTOINCREMENT; PostgreSQL shows their sequence.
+      .rows("kq_relation r, pragma_table_info(r.name) p WHERE " + AUTOINCREMENT_COLUMN,
+          "oid", "kq_oid('pg_attrdef', r.name, p.name)", "adrelid", "r.oid", "adnum", "p.cid + 1",
+          "adbin", "'nextval(' || quote(r.name || '_' || p.name || '_seq') || '::regclass)'");
 
   static final CatalogTable PG_INDEX = CatalogTable.named("pg_index")
       .column("indexrelid", "oid", "0").column("indrelid", "oid", "0")
@@ -238,6 +259,10 @@ final class SchemaTables {
           "conindid", "x.oid",
           "conkey", "'{' || (SELECT group_concat(c.attnum, ',') FROM"
               + " (SELECT attnum FROM kq_index_column WHERE indexoid = x.oid ORDER BY n) c) || '}'")
+      .rows("kq_check c",
+          "oid", "c.oid", "conname", "c.name", "contype", "'c'", "conrelid", "c.tbloid",
+          "connoinherit", "0",
+          "conkey", "CASE WHEN c.attnum > 0 THEN '{' || c.attnum || '}' END")
       .rows("kq_foreign_key f",
           "oid", "f.oid", "conname", "f.name", "contype", "'f'", "conrelid", "f.tbloid",
           "conindid", "coalesce((SELECT x.oid FROM kq_index x WHERE x.tbloid = f.refoid"
@@ -248,7 +273,7 @@ final class SchemaTables {
 
   /** In the order they must be filled: later tables read earlier ones. */
   static List<CatalogTable> all() {
-    return List.of(RELATION, INDEX, INDEX_COLUMN, FOREIGN_KEY, INDEX_DEF, CONSTRAINT_DEF,
+    return List.of(RELATION, INDEX, INDEX_COLUMN, FOREIGN_KEY, CHECK, INDEX_DEF, CONSTRAINT_DEF,
         VIEW_DEF, STORAGE, PG_CLASS, PG_ATTRIBUTE, PG_ATTRDEF, PG_INDEX, PG_CONSTRAINT);
   }
 

@@ -49,6 +49,21 @@ class CatalogFunctionsTest {
   }
 
   @Test
+  void checkConstraintsNamedAsPostgreSqlNamesThem() {
+    List<CheckConstraints.Check> checks = CheckConstraints.of("t", "CREATE TABLE t (id INTEGER"
+        + " PRIMARY KEY, qty int CHECK (qty > 0), lo int, hi int, CHECK (lo < hi),"
+        + " CONSTRAINT named CHECK (hi < 100), CHECK (lo > 0), CHECK (hi > 0), CHECK (1 = 1))");
+    assertEquals(List.of(
+        new CheckConstraints.Check("t_qty_check", "qty > 0", 2),
+        new CheckConstraints.Check("t_check", "lo < hi", 0),
+        new CheckConstraints.Check("named", "hi < 100", 4),
+        new CheckConstraints.Check("t_lo_check", "lo > 0", 3),
+        new CheckConstraints.Check("t_hi_check", "hi > 0", 4),
+        new CheckConstraints.Check("t_check1", "1 = 1", 0)), checks);
+    assertEquals("[]", CheckConstraints.json("t", "CREATE TABLE t (a int)"));
+  }
+
+  @Test
   void regexpFindsLikePostgreSqlTilde() {
     assertEquals(1L, CatalogFunctions.regexp("^(books)$", "books"));
     assertEquals(0L, CatalogFunctions.regexp("^pg_", "public"));

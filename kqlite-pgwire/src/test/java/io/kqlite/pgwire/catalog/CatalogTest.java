@@ -98,6 +98,16 @@ class CatalogTest {
   }
 
   @Test
+  void serialColumnsShowTheirSequenceAndChecksAreConstraints() {
+    write("CREATE TABLE items (id serial PRIMARY KEY, qty int CHECK (qty > 0))");
+    assertEquals(List.of("nextval('items_id_seq'::regclass)"), rows("SELECT adbin FROM pg_attrdef"
+        + " WHERE adrelid = 'items'::regclass"));
+    assertEquals(List.of("items_qty_check|c|CHECK (qty > 0)|1"), rows("SELECT conname, contype,"
+        + " pg_get_constraintdef(oid), (SELECT relchecks FROM pg_class WHERE oid = conrelid)"
+        + " FROM pg_constraint WHERE conrelid = 'items'::regclass AND contype <> 'p'"));
+  }
+
+  @Test
   void followsSchemaChanges() {
     write("ALTER TABLE parent ADD COLUMN extra bigint");
     write("DROP INDEX child_note");
