@@ -27,11 +27,14 @@ public final class Catalog {
       onOpen.addAll(table.fillSql());
     }
     List<String> onSchemaChange = new ArrayList<>();
-    for (CatalogTable table : SchemaTables.all()) {
+    List<CatalogTable> derived = new ArrayList<>(SchemaTables.all());
+    derived.addAll(InformationSchema.all());
+    for (CatalogTable table : derived) {
       onOpen.add(table.createSql());
       onSchemaChange.addAll(table.fillSql());
     }
     onOpen.addAll(SessionViews.createSql());
+    onOpen.addAll(InformationSchema.createViewSql());
     return new ReadSetup(functions, onOpen, onSchemaChange);
   }
 }

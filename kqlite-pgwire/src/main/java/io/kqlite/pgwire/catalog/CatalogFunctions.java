@@ -3,6 +3,7 @@ package io.kqlite.pgwire.catalog;
 import io.kqlite.statemachine.LocalFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +71,7 @@ final class CatalogFunctions {
     f.add(new LocalFunction("quote_ident", 1, a -> a[0] == null ? null : quoteIdent(a[0].toString())));
     f.add(new LocalFunction("current_schemas", 1,
         a -> Long.valueOf(1).equals(a[0]) ? "{pg_catalog,public}" : "{public}"));
+    f.add(new LocalFunction("kq_array", -1, a -> PgArrays.format(Arrays.asList(a))));
     f.add(new LocalFunction("kq_array_contains", 2, a -> arrayContains(a[0], a[1])));
     f.add(new LocalFunction("kq_array_get", 2, a -> arrayGet(a[0], number(a[1]))));
     f.add(new LocalFunction("kq_array_json", 1, a -> a[0] == null ? null : PgArrays.json(PgArrays.elements(a[0]))));

@@ -11,7 +11,8 @@ import java.util.Set;
  *   <li>{@code pg_get_indexdef(oid, ...)}, {@code pg_get_constraintdef(oid, ...)},
  *       {@code pg_get_viewdef(oid, ...)} → a lookup in the catalog's definition tables;
  *       {@code pg_relation_size(oid)} and kin → the object's pages in SQLite's dbstat.</li>
- *   <li>{@code ARRAY(SELECT x ...)} → the text array {@code {a,b}} of the subquery's values.</li>
+ *   <li>{@code ARRAY(SELECT x ...)} → the text array {@code {a,b}} of the subquery's values;
+ *       {@code ARRAY[a, b]} → {@code kq_array(a, b)}, the same text.</li>
  *   <li>{@code v = ANY(array)} → {@code kq_array_contains(array, v)};
  *       {@code v = ANY(SELECT ...)} → {@code v IN (SELECT ...)}.</li>
  *   <li>{@code a[i]} → {@code kq_array_get(a, i)}.</li>
@@ -75,6 +76,14 @@ final class CatalogFunctionRewriter implements TokenRewriter {
         edits.replace(w.tokenIndex(k), "(WITH kq_a(kq_v) AS ");
         edits.insertAfter(w.tokenIndex(close),
             " SELECT '{' || coalesce(group_concat(kq_v, ','), '') || '}' FROM kq_a)");
+      } else if (w.isWord(k, "array") && w.isSymbol(k + 1, "[")) {
+        int close = w.closing(k + 1);
+        if (close < w.size()) {
+          edits.replace(w.tokenIndex(k), "kq_array");
+          edits.replace(w.tokenIndex(k + 1), "(");
+          edits.replace(w.tokenIndex(close), ")");
+        }
+        k++;
       } else if (w.isSymbol(k, "=") && w.isWord(k + 1, "any") && w.isSymbol(k + 2, "(")) {
         anyArray(w, k, edits);
       } else if (w.isSymbol(k, "[") && !w.isSymbol(k + 1, "]") && w.isName(k - 1)

@@ -29,6 +29,7 @@ class CatalogRewritersTest {
     "SELECT 1 FROM t WHERE oid = any (t.roles) => SELECT 1 FROM t WHERE kq_array_contains ((t.roles), oid)",
     "SELECT 1 FROM t WHERE x = ANY (SELECT y FROM u) => SELECT 1 FROM t WHERE x IN (SELECT y FROM u)",
     "SELECT a[s] FROM t => SELECT kq_array_get(a, s) FROM t",
+    "SELECT 1 FROM c WHERE k = ANY (ARRAY['r', 'v']) => SELECT 1 FROM c WHERE kq_array_contains ((kq_array('r', 'v')), k)",
     "SELECT x FROM unnest(a) x => SELECT x FROM (SELECT value AS x FROM json_each(kq_array_json(a))) x",
     "SELECT s FROM t, generate_series(1, 3) s => SELECT s FROM t, (SELECT value AS s FROM json_each(kq_series_json(1, 3))) s",
     "SELECT 1 FROM pg_partition_ancestors(r) WITH ORDINALITY AS a(relid, depth) => SELECT 1 FROM (SELECT (r)  AS relid, 1 AS depth) AS a",
