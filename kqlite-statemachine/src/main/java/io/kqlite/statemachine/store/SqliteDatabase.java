@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -36,7 +38,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteDatabase implements AutoCloseable {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqliteDatabase.class);
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
 
   static final String APPLIED_TABLE = "kqlite_applied";
   private static final int MAX_READERS = 8;
