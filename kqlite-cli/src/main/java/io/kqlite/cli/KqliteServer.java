@@ -1,5 +1,6 @@
 package io.kqlite.cli;
 
+import io.kqlite.pgwire.catalog.Catalog;
 import io.kqlite.pgwire.server.PgServer;
 import io.kqlite.pgwire.session.SessionFunctions;
 import io.kqlite.statemachine.raft.NodeConfig;
@@ -20,7 +21,7 @@ public final class KqliteServer implements AutoCloseable {
   /** Starts the Raft member first (so the data is there), then accepts clients. */
   public static KqliteServer start(NodeConfig config, String pgHost, int pgPort, int maxMessageLength)
       throws IOException, InterruptedException {
-    RaftNode node = RaftNode.start(config, SessionFunctions.all());
+    RaftNode node = RaftNode.start(config, Catalog.readSetup(SessionFunctions.all()));
     try {
       return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength));
     } catch (RuntimeException | InterruptedException e) {

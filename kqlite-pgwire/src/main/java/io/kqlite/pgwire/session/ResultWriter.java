@@ -20,6 +20,11 @@ final class ResultWriter {
 
   private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*(?:\\w+\\.)?(\\w+)\\s*\\(.*\\)\\s*$", Pattern.DOTALL);
   private static final Pattern IDENTIFIER = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$]*$");
+  /** Words only: a quoted alias like {@code "Access privileges"}, unless a keyword shows it is SQL. */
+  private static final Pattern WORDS = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$ ]*$");
+  private static final java.util.Set<String> EXPRESSION_WORDS = java.util.Set.of("and", "or",
+      "not", "is", "null", "case", "when", "then", "else", "end", "between", "like", "in", "true",
+      "false", "distinct", "from", "select", "exists", "collate", "escape", "glob", "regexp");
 
   private ResultWriter() {}
 
@@ -56,9 +61,21 @@ final class ResultWriter {
     }
   }
 
+  private static boolean isQuotedAlias(String label) {
+    if (!WORDS.matcher(label).matches()) {
+      return false;
+    }
+    for (String word : label.trim().split(" +")) {
+      if (EXPRESSION_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String pgName(Column column) {
     String label = column.name();
-    if (!column.isExpression() || IDENTIFIER.matcher(label).matches()) {
+    if (!column.isExpression() || IDENTIFIER.matcher(label).matches() || isQuotedAlias(label)) {
       return label;
     }
     Matcher call = FUNCTION_CALL.matcher(label);

@@ -12,6 +12,9 @@ public final class SessionFunctions {
   public static final String VERSION = "PostgreSQL " + SessionSettings.SERVER_VERSION
       + " (kqlite 0.1.0, SQLite storage, Raft replication) on x86_64-pc-linux-gnu, 64-bit";
 
+  private static final long BOOTSTRAP_USER = 10;
+  private static final long PG_DATABASE_OWNER = 6171;
+
   private static final ThreadLocal<Session> CURRENT = new ThreadLocal<>();
 
   private SessionFunctions() {}
@@ -21,11 +24,26 @@ public final class SessionFunctions {
     return List.of(
         new LocalFunction("version", 0, args -> VERSION),
         new LocalFunction("current_database", 0, args -> session().database()),
+        new LocalFunction("current_catalog", 0, args -> session().database()),
+        new LocalFunction("current_role", 0, args -> session().user()),
         new LocalFunction("current_user", 0, args -> session().user()),
         new LocalFunction("session_user", 0, args -> session().user()),
         new LocalFunction("current_schema", 0, args -> "public"),
         new LocalFunction("pg_backend_pid", 0, args -> (long) session().processId()),
+        new LocalFunction("pg_get_userbyid", 1, args -> userById(args[0])),
         new LocalFunction("current_setting", 1, args -> session().settings().get(String.valueOf(args[0]))));
+  }
+
+  /** The role names the catalog refers to: the login user (OID 10) and pg_database_owner. */
+  private static Object userById(Object oid) {
+    if (oid == null) {
+      return null;
+    }
+    long id = oid instanceof Number n ? n.longValue() : Long.parseLong(oid.toString().trim());
+    if (id == PG_DATABASE_OWNER) {
+      return "pg_database_owner";
+    }
+    return id == BOOTSTRAP_USER ? session().user() : "unknown (OID=" + id + ")";
   }
 
   static void runAs(Session session, Runnable action) {

@@ -13,7 +13,9 @@ import java.util.Set;
  * the result of another cast ({@code x::int::text}). A cast right after DEFAULT is parenthesised
  * because SQLite's column DEFAULT takes only literals or {@code (expr)}. A string literal cast to
  * boolean is evaluated here ({@code 't'::bool} → {@code 1}), since SQLite would read {@code 't'}
- * as 0. Target types come from {@link CastTypes}; others are rejected with 0A000.
+ * as 0. Target types come from {@link CastTypes}; others are rejected with 0A000. Casts to
+ * {@code regclass} and its kin go through {@link ObjectIdentifierCasts}; array casts are dropped
+ * (arrays are PostgreSQL array text in kqlite).
  */
 final class CastRewriter implements TokenRewriter {
 
@@ -42,14 +44,28 @@ final class CastRewriter implements TokenRewriter {
       int operandEnd = i - 1;
       int operandStart = operandStart(w, operandEnd, castOperandStart, w.get(i));
       TypeName type = typeName(w, i + 1);
-      String target = type.array() ? null : CastTypes.sqliteType(type.name()).orElse(null);
+      Token operand = w.get(operandStart);
+      boolean literal = operandStart == operandEnd && operand.type() == Token.Type.STRING;
+      if (type.array() || ObjectIdentifierCasts.handles(type.name())) {
+        // Arrays are kept as PostgreSQL's array text; reg* casts look names up in the catalog.
+        edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
+        if (!type.array() && literal) {
+          edits.replace(w.tokenIndex(operandStart),
+              ObjectIdentifierCasts.ofLiteral(type.name(), SqlLiterals.stringValue(operand)));
+        } else if (!type.array()) {
+          edits.insertBefore(w.tokenIndex(operandStart), ObjectIdentifierCasts.prefix(type.name()));
+          edits.insertAfter(w.tokenIndex(type.end()), ObjectIdentifierCasts.suffix(type.name()));
+        }
+        castOperandStart.put(type.end(), operandStart);
+        i = type.end();
+        continue;
+      }
+      String target = CastTypes.sqliteType(type.name()).orElse(null);
       if (target == null) {
         throw SqlTranslationException.notSupported(
             "cast to " + type.name() + (type.array() ? "[]" : ""));
       }
-      Token operand = w.get(operandStart);
       edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
-      boolean literal = operandStart == operandEnd && operand.type() == Token.Type.STRING;
       if (literal && CastTypes.isBoolean(type.name())) {
         edits.replace(w.tokenIndex(operandStart),
             Integer.toString(CastTypes.booleanLiteral(SqlLiterals.stringValue(operand))));

@@ -10,7 +10,8 @@
  *   <li>{@link io.kqlite.pgwire.sql.StatementClassifier}: kind, PostgreSQL 15 command tag,
  *       whether rows come back.</li>
  *   <li>{@link io.kqlite.pgwire.sql.PgToSqlite}: the entry point. QUERY and WRITE statements go
- *       through a chain of token rewriters (DDL, {@code ::} casts, expressions); session-level
+ *       through a chain of token rewriters (DDL, catalog names and functions, {@code ::} casts,
+ *       expressions); session-level
  *       statements (SET, SHOW, transactions, CREATE/DROP DATABASE, ...) are parsed into a
  *       {@link io.kqlite.pgwire.sql.StatementDetail} instead.</li>
  * </ol>
@@ -30,7 +31,10 @@
  *   <li>Casts: {@code CAST(x AS INTEGER)} truncates where PostgreSQL rounds, accepts text
  *       PostgreSQL rejects ({@code 'abc'::int} is 0), ignores length modifiers
  *       ({@code varchar(3)}); numeric keeps integers integral, so {@code 3::numeric / 2} is 1.
- *       Casts to date/time, interval, regclass and array types are rejected with 0A000.</li>
+ *       Casts to date/time and interval types are rejected with 0A000; array casts are dropped
+ *       (arrays are PostgreSQL array text); {@code regclass} and kin read kqlite's catalog.</li>
+ *   <li>Regular expressions ({@code ~}, {@code ~*}) use Java's syntax, and only on reads: the
+ *       {@code regexp} function exists on read connections only.</li>
  *   <li>OFFSET without LIMIT, DISTINCT ON, {@code = ANY($1)}, DELETE ... USING, data-modifying
  *       WITH, multi-object DROP and TRUNCATE are not rewritten (some are rejected with 0A000).</li>
  *   <li>A serial column with a table-level {@code PRIMARY KEY (id)} is rejected: only the

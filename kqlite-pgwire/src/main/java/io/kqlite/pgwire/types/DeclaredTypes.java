@@ -32,7 +32,9 @@ public final class DeclaredTypes {
       Map.entry("timestamp with time zone", PgType.TIMESTAMPTZ),
       Map.entry("interval", PgType.INTERVAL),
       Map.entry("uuid", PgType.UUID), Map.entry("json", PgType.JSON),
-      Map.entry("jsonb", PgType.JSONB), Map.entry("oid", PgType.OID));
+      Map.entry("jsonb", PgType.JSONB), Map.entry("oid", PgType.OID),
+      // PostgreSQL's one-byte "char" (catalog columns such as relkind); plain CHAR is bpchar.
+      Map.entry("internal_char", PgType.CHAR));
 
   private DeclaredTypes() {}
 

@@ -5,6 +5,7 @@ import io.kqlite.statemachine.EntryCodec;
 import io.kqlite.statemachine.EntryContext;
 import io.kqlite.statemachine.LocalFunction;
 import io.kqlite.statemachine.ReadConsistency;
+import io.kqlite.statemachine.ReadSetup;
 import io.kqlite.statemachine.SqlCluster;
 import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
@@ -72,7 +73,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   /** Highest log index of a write this node has answered to a client. */
   private final AtomicLong acknowledgedIndex = new AtomicLong();
 
-  private RaftNode(NodeConfig config, List<LocalFunction> localFunctions) throws IOException {
+  private RaftNode(NodeConfig config, ReadSetup readSetup) throws IOException {
     this.config = config;
     BaseStateMachine machine;
     if (config.witness()) {
@@ -80,7 +81,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
       this.stateMachine = null;
       machine = new WitnessStateMachine();
     } else {
-      this.store = new SqliteStore(config.databaseDir(), localFunctions);
+      this.store = new SqliteStore(config.databaseDir(), readSetup);
       this.stateMachine = new KqliteStateMachine(store);
       machine = stateMachine;
     }
@@ -103,7 +104,12 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   /** Starts the node with extra functions for local reads (see {@link LocalFunction}). */
   public static RaftNode start(NodeConfig config, List<LocalFunction> localFunctions)
       throws IOException {
-    RaftNode node = new RaftNode(config, localFunctions);
+    return start(config, ReadSetup.functions(localFunctions));
+  }
+
+  /** Starts the node with read connections prepared by {@code readSetup}. */
+  public static RaftNode start(NodeConfig config, ReadSetup readSetup) throws IOException {
+    RaftNode node = new RaftNode(config, readSetup);
     node.server.start();
     LOG.info("kqlite {} {} started: raft {}:{}, data {}", config.witness() ? "witness" : "node",
         config.id(), config.host(), config.raftPort(), config.dataDir().toAbsolutePath());

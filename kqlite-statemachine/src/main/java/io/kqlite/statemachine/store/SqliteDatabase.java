@@ -2,6 +2,7 @@ package io.kqlite.statemachine.store;
 
 import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.LocalFunction;
+import io.kqlite.statemachine.ReadSetup;
 import io.kqlite.statemachine.ResultDigest;
 import io.kqlite.statemachine.SqlError;
 import io.kqlite.statemachine.SqlException;
@@ -18,9 +19,13 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -33,6 +38,8 @@ import org.sqlite.SQLiteConfig;
  * which entries it holds, so replaying the log applies each entry once.
  */
 public final class SqliteDatabase implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
 
   static final String APPLIED_TABLE = "kqlite_applied";
   private static final int MAX_READERS = 8;
@@ -48,21 +55,23 @@ public final class SqliteDatabase implements AutoCloseable {
   private Connection speculator;
   private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
   private final AtomicInteger readerCount = new AtomicInteger();
-  private final List<LocalFunction> localFunctions;
+  private final ReadSetup readSetup;
+  /** Per read connection, the schema version its {@link ReadSetup#onSchemaChange()} last saw. */
+  private final Map<Connection, Integer> readerSchemaVersions = new ConcurrentHashMap<>();
   private volatile long appliedIndex;
 
   private SqliteDatabase(String name, Path file, Connection writer, long appliedIndex,
-      List<LocalFunction> localFunctions) {
+      ReadSetup readSetup) {
     this.name = name;
     this.file = file;
     this.writer = writer;
     this.appliedIndex = appliedIndex;
-    this.localFunctions = localFunctions;
+    this.readSetup = readSetup;
   }
 
   /** Opens (creating if missing) the file; a new file records {@code createdAtIndex}. */
   static SqliteDatabase open(String name, Path file, long createdAtIndex,
-      List<LocalFunction> localFunctions) throws SQLException {
+      ReadSetup readSetup) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     // The Raft log is the durable record; a lost SQLite tail is re-applied from it.
@@ -79,7 +88,7 @@ public final class SqliteDatabase implements AutoCloseable {
         applied = rs.getLong(1);
       }
       writer.setAutoCommit(false);
-      SqliteDatabase database = new SqliteDatabase(name, file, writer, applied, localFunctions);
+      SqliteDatabase database = new SqliteDatabase(name, file, writer, applied, readSetup);
       database.entryFunctions.registerOn(writer);
       return database;
     } catch (SQLException e) {
@@ -326,7 +335,49 @@ public final class SqliteDatabase implements AutoCloseable {
     return table == null ? "" : table;
   }
 
+  /** A read connection whose {@link ReadSetup#onSchemaChange()} ran for the current schema. */
   private Connection borrowReader() {
+    Connection reader = pooledReader();
+    try {
+      refreshIfSchemaChanged(reader);
+      return reader;
+    } catch (SQLException e) {
+      idleReaders.push(reader);
+      throw new SqlException(SqlStates.fromException(e));
+    }
+  }
+
+  private void refreshIfSchemaChanged(Connection reader) throws SQLException {
+    if (readSetup.onSchemaChange().isEmpty()) {
+      return;
+    }
+    try (var st = reader.createStatement()) {
+      int version;
+      try (ResultSet rs = st.executeQuery("PRAGMA main.schema_version")) {
+        version = rs.getInt(1);
+      }
+      Integer seen = readerSchemaVersions.get(reader);
+      if (seen != null && seen == version) {
+        return;
+      }
+      // Recorded first: a schema the statements cannot digest (say, a view over a dropped table)
+      // must not fail every later query; the derived tables keep their previous content.
+      readerSchemaVersions.put(reader, version);
+      st.execute("BEGIN");
+      try {
+        for (String sql : readSetup.onSchemaChange()) {
+          st.execute(sql);
+        }
+        st.execute("COMMIT");
+      } catch (SQLException e) {
+        st.execute("ROLLBACK");
+        LOG.warn("{}: read connection setup failed for schema version {}: {}", name, version,
+            e.getMessage());
+      }
+    }
+  }
+
+  private Connection pooledReader() {
     Connection reader = idleReaders.poll();
     if (reader != null) {
       return reader;
@@ -356,9 +407,19 @@ public final class SqliteDatabase implements AutoCloseable {
     EntryFunctions local = new EntryFunctions();
     local.useLocalClock();
     local.registerOn(reader);
-    for (LocalFunction function : localFunctions) {
-      org.sqlite.Function.create(reader, function.name(), new LocalFunctionAdapter(function),
-          function.argumentCount(), 0);
+    try {
+      for (LocalFunction function : readSetup.functions()) {
+        org.sqlite.Function.create(reader, function.name(), new LocalFunctionAdapter(function),
+            function.argumentCount(), 0);
+      }
+      try (var st = reader.createStatement()) {
+        for (String sql : readSetup.onOpen()) {
+          st.execute(sql);
+        }
+      }
+    } catch (SQLException e) {
+      reader.close();
+      throw e;
     }
     return reader;
   }

@@ -1,6 +1,7 @@
 package io.kqlite.statemachine.store;
 
 import io.kqlite.statemachine.LocalFunction;
+import io.kqlite.statemachine.ReadSetup;
 import io.kqlite.statemachine.SqlError;
 import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.WriteCommand;
@@ -29,7 +30,7 @@ public final class SqliteStore implements AutoCloseable {
 
   private final Path directory;
   private final Map<String, SqliteDatabase> open = new ConcurrentHashMap<>();
-  private final List<LocalFunction> localFunctions;
+  private final ReadSetup readSetup;
 
   public SqliteStore(Path directory) {
     this(directory, List.of());
@@ -37,8 +38,13 @@ public final class SqliteStore implements AutoCloseable {
 
   /** @param localFunctions registered on read connections only, see {@link LocalFunction} */
   public SqliteStore(Path directory, List<LocalFunction> localFunctions) {
+    this(directory, ReadSetup.functions(localFunctions));
+  }
+
+  /** @param readSetup how read connections are prepared, see {@link ReadSetup} */
+  public SqliteStore(Path directory, ReadSetup readSetup) {
     this.directory = directory;
-    this.localFunctions = List.copyOf(localFunctions);
+    this.readSetup = readSetup;
     try {
       Files.createDirectories(directory);
       database(DEFAULT_DATABASE, 0);
@@ -109,7 +115,7 @@ public final class SqliteStore implements AutoCloseable {
   private synchronized SqliteDatabase database(String name, long createdAtIndex) {
     return open.computeIfAbsent(name, n -> {
       try {
-        return SqliteDatabase.open(n, fileOf(n), createdAtIndex, localFunctions);
+        return SqliteDatabase.open(n, fileOf(n), createdAtIndex, readSetup);
       } catch (SQLException e) {
         throw new IllegalStateException("cannot open database file " + fileOf(n), e);
       }

@@ -1,0 +1,299 @@
+package io.kqlite.pgwire.sql;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rewrites the PostgreSQL constructs of catalog queries that SQLite has no syntax for into
+ * calls of kqlite's catalog functions and tables (arrays are PostgreSQL array text there):
+ *
+ * <ul>
+ *   <li>{@code pg_get_indexdef(oid, ...)}, {@code pg_get_constraintdef(oid, ...)},
+ *       {@code pg_get_viewdef(oid, ...)} → a lookup in the catalog's definition tables;
+ *       {@code pg_relation_size(oid)} and kin → the object's pages in SQLite's dbstat.</li>
+ *   <li>{@code ARRAY(SELECT x ...)} → the text array {@code {a,b}} of the subquery's values;
+ *       {@code ARRAY[a, b]} → {@code kq_array(a, b)}, the same text.</li>
+ *   <li>{@code v = ANY(array)} → {@code kq_array_contains(array, v)};
+ *       {@code v = ANY(SELECT ...)} → {@code v IN (SELECT ...)}.</li>
+ *   <li>{@code a[i]} → {@code kq_array_get(a, i)}.</li>
+ *   <li>{@code unnest(a) x} and {@code generate_series(m, n) x} in FROM → a subquery over
+ *       {@code json_each}; {@code pg_partition_ancestors(r) WITH ORDINALITY AS a(relid, depth)}
+ *       → the one row {@code (r, 1)} (kqlite has no partitions).</li>
+ *   <li>{@code string_agg} → {@code group_concat}.</li>
+ *   <li>pgjdbc's {@code information_schema._pg_expandarray(a)} → a join over the array.</li>
+ * </ul>
+ */
+final class CatalogFunctionRewriter implements TokenRewriter {
+
+  /** Sizes come from SQLite's dbstat: the pages the object's b-trees use in the file. */
+  private static final Set<String> SIZE_FUNCTIONS = Set.of(
+      "pg_relation_size", "pg_table_size", "pg_total_relation_size");
+  private static final Set<String> FROM_STARTS = Set.of("from", "join");
+  private static final Set<String> NOT_ALIASES = Set.of("where", "on", "join", "left", "right",
+      "inner", "cross", "full", "natural", "order", "group", "limit", "union", "having", "window",
+      "using", "offset", "except", "intersect", "with");
+
+  /** What {@code information_schema._pg_expandarray} is called after the name rewrite. */
+  private static final String EXPAND_ARRAY = "\"information_schema._pg_expandarray\"";
+
+  @Override
+  public String rewrite(List<Token> tokens) {
+    Words w = Words.of(tokens);
+    TokenEdits edits = new TokenEdits(tokens);
+    boolean expandsArrays = false;
+    for (int k = 0; k < w.size(); k++) {
+      if (w.get(k).text().equals(EXPAND_ARRAY) && w.isSymbol(k + 1, "(")) {
+        k = expandArray(w, k, edits, !expandsArrays);
+        expandsArrays = true;
+        continue;
+      }
+      if (expandsArrays && w.isSymbol(k, ")") && w.isSymbol(k + 1, ".") && w.isWord(k + 2, "x")
+          && w.isName(k - 1) && w.isSymbol(w.opening(k) + 2, ".")) {
+        // (result.keys).x: the expanded element is already a plain value.
+        edits.remove(w.tokenIndex(k + 1), w.tokenIndex(k + 2));
+        k += 2;
+        continue;
+      }
+      boolean call = w.isSymbol(k + 1, "(") && !w.isSymbol(k - 1, ".");
+      if (call && w.isWord(k, "pg_get_indexdef")) {
+        lookup(w, k, edits, "(SELECT kq_d.indexdef FROM kq_indexdef kq_d WHERE kq_d.kq_key = ",
+            "(SELECT kq_c.name FROM kq_index_column kq_c WHERE kq_c.indexoid = ");
+      } else if (call && w.isWord(k, "pg_get_constraintdef")) {
+        lookup(w, k, edits, "(SELECT kq_d.condef FROM kq_constraintdef kq_d WHERE kq_d.kq_key = ",
+            null);
+      } else if (call && w.isWord(k, "pg_get_viewdef")) {
+        lookup(w, k, edits, "(SELECT kq_d.definition FROM kq_viewdef kq_d WHERE kq_d.kq_key = ",
+            null);
+      } else if (call && w.isWordIn(k, SIZE_FUNCTIONS)) {
+        boolean withIndexes = w.isWord(k, "pg_total_relation_size");
+        lookup(w, k, edits, "(SELECT coalesce(sum(kq_s.pgsize), 0) FROM kq_storage kq_o"
+            + " JOIN dbstat kq_s ON kq_s.name = kq_o.sqlite_name WHERE "
+            + (withIndexes ? "kq_o.tbloid = " : "kq_o.kq_key = "), null);
+      } else if (call && w.isWord(k, "string_agg")) {
+        edits.replace(w.tokenIndex(k), "group_concat");
+      } else if (call && w.isWord(k, "array") && w.isWord(k + 2, "select")) {
+        int close = w.closing(k + 1);
+        edits.replace(w.tokenIndex(k), "(WITH kq_a(kq_v) AS ");
+        edits.insertAfter(w.tokenIndex(close),
+            " SELECT '{' || coalesce(group_concat(kq_v, ','), '') || '}' FROM kq_a)");
+      } else if (w.isWord(k, "array") && w.isSymbol(k + 1, "[")) {
+        int close = w.closing(k + 1);
+        if (close < w.size()) {
+          edits.replace(w.tokenIndex(k), "kq_array");
+          edits.replace(w.tokenIndex(k + 1), "(");
+          edits.replace(w.tokenIndex(close), ")");
+        }
+        k++;
+      } else if (w.isSymbol(k, "=") && w.isWord(k + 1, "any") && w.isSymbol(k + 2, "(")) {
+        anyArray(w, k, edits);
+      } else if (w.isSymbol(k, "[") && !w.isSymbol(k + 1, "]") && w.isName(k - 1)
+          && !w.isWord(k - 1, "array") && !w.isSymbol(k - 2, "::")) {
+        subscript(w, k, edits);
+      } else if (call && w.isWordIn(k - 1, FROM_STARTS) || call && w.isSymbol(k - 1, ",")
+          && inFromList(w, k)) {
+        fromFunction(w, k, edits);
+      }
+    }
+    return edits.render();
+  }
+
+  /**
+   * pgjdbc's {@code information_schema._pg_expandarray(a)}, a set-returning function of
+   * {@code (x, n)} rows in a select list: the query level gets a join over {@code json_each} of
+   * the array (before its WHERE), {@code (...).x} / {@code (...).n} and the bare call become its
+   * value and position. Returns the last index consumed.
+   */
+  private static int expandArray(Words w, int k, TokenEdits edits, boolean addJoin) {
+    int close = w.closing(k + 1);
+    if (close >= w.size()) {
+      return k;
+    }
+    String array = text(w, k + 2, close - 1);
+    boolean field = w.isSymbol(k - 1, "(") && w.isSymbol(close + 1, ")")
+        && w.isSymbol(close + 2, ".") && (w.isWord(close + 3, "x") || w.isWord(close + 3, "n"));
+    if (addJoin) {
+      int where = w.findAtDepth(field ? close + 4 : close + 1, "where");
+      if (where < 0) {
+        return close;
+      }
+      edits.insertBefore(w.tokenIndex(where),
+          "CROSS JOIN json_each(kq_array_json(" + array + ")) kq_ea ");
+    }
+    edits.remove(w.tokenIndex(k), w.tokenIndex(close));
+    if (field) {
+      edits.remove(w.tokenIndex(k - 1), w.tokenIndex(close + 3));
+      edits.replace(w.tokenIndex(k - 1),
+          w.isWord(close + 3, "x") ? "kq_ea.value" : "(kq_ea.key + 1)");
+      return close + 3;
+    }
+    edits.replace(w.tokenIndex(k), "kq_ea.value");
+    return close;
+  }
+
+  /** {@code f(oid [, column [, pretty]])} → lookup by oid; column 0 or absent means the whole. */
+  private static void lookup(Words w, int k, TokenEdits edits, String whole, String column) {
+    int open = k + 1;
+    int close = w.closing(open);
+    int comma = topLevelComma(w, open + 1, close);
+    if (comma < 0) {
+      edits.replace(w.tokenIndex(k), whole);
+      edits.insertAfter(w.tokenIndex(close), ")");
+      return;
+    }
+    int second = topLevelComma(w, comma + 1, close);
+    int secondEnd = second < 0 ? close : second;
+    boolean columnZero = secondEnd == comma + 2 && "0".equals(w.get(comma + 1).text());
+    if (column == null || columnZero) {
+      edits.replace(w.tokenIndex(k), whole);
+      edits.remove(w.tokenIndex(comma), w.tokenIndex(close) - 1);
+      edits.insertAfter(w.tokenIndex(close), ")");
+      return;
+    }
+    String oid = text(w, open + 1, comma - 1);
+    String col = text(w, comma + 1, secondEnd - 1);
+    edits.remove(w.tokenIndex(k), w.tokenIndex(close));
+    edits.replace(w.tokenIndex(k), "(CASE WHEN (" + col + ") = 0 THEN " + whole + "(" + oid
+        + ")) ELSE " + column + "(" + oid + ") AND kq_c.n = (" + col + ")) END)");
+  }
+
+  private static void anyArray(Words w, int k, TokenEdits edits) {
+    int open = k + 2;
+    int close = w.closing(open);
+    if (w.isWord(open + 1, "select")) {
+      edits.remove(w.tokenIndex(k), w.tokenIndex(k + 1));
+      edits.replace(w.tokenIndex(k), "IN");
+      return;
+    }
+    int start = operandStart(w, k - 1);
+    if (start < 0) {
+      return;
+    }
+    String left = text(w, start, k - 1);
+    edits.remove(w.tokenIndex(start), w.tokenIndex(k + 1));
+    edits.replace(w.tokenIndex(start), "kq_array_contains");
+    edits.insertAfter(w.tokenIndex(close), ", " + left + ")");
+    edits.insertBefore(w.tokenIndex(open), "(");
+  }
+
+  private static void subscript(Words w, int k, TokenEdits edits) {
+    int start = operandStart(w, k - 1);
+    int close = w.closing(k);
+    if (start < 0 || close >= w.size()) {
+      return;
+    }
+    edits.insertBefore(w.tokenIndex(start), "kq_array_get(");
+    edits.replace(w.tokenIndex(k), ", ");
+    edits.replace(w.tokenIndex(close), ")");
+  }
+
+  /** Set-returning functions in FROM, which SQLite only has as json_each. */
+  private static void fromFunction(Words w, int k, TokenEdits edits) {
+    int close = w.closing(k + 1);
+    if (close >= w.size()) {
+      return;
+    }
+    if (w.isWord(k, "pg_partition_ancestors") && w.isWord(close + 1, "with")
+        && w.isWord(close + 2, "ordinality") && w.isWord(close + 3, "as")
+        && w.isSymbol(close + 5, "(")) {
+      int columnsClose = w.closing(close + 5);
+      int comma = topLevelComma(w, close + 6, columnsClose);
+      if (comma < 0) {
+        return;
+      }
+      String alias = w.get(close + 4).text();
+      edits.replace(w.tokenIndex(k), "(SELECT ");
+      edits.remove(w.tokenIndex(close + 1), w.tokenIndex(columnsClose));
+      edits.replace(w.tokenIndex(close + 1), " AS " + text(w, close + 6, comma - 1) + ", 1 AS "
+          + text(w, comma + 1, columnsClose - 1) + ") AS " + alias);
+      return;
+    }
+    String json;
+    if (w.isWord(k, "unnest")) {
+      json = "kq_array_json";
+    } else if (w.isWord(k, "generate_series")) {
+      json = "kq_series_json";
+    } else {
+      return;
+    }
+    String name = w.word(k);
+    int aliasAt = w.isWord(close + 1, "as") ? close + 2 : close + 1;
+    boolean hasAlias = w.isName(aliasAt) && !w.isWordIn(aliasAt, NOT_ALIASES);
+    String alias = hasAlias ? w.get(aliasAt).text() : name;
+    String column = alias;
+    if (hasAlias && w.isSymbol(aliasAt + 1, "(") && w.isName(aliasAt + 2)
+        && w.isSymbol(aliasAt + 3, ")")) {
+      // pos(n): the alias names the table, the list its column.
+      column = w.get(aliasAt + 2).text();
+      edits.remove(w.tokenIndex(aliasAt + 1), w.tokenIndex(aliasAt + 3));
+    }
+    edits.replace(w.tokenIndex(k), "(SELECT value AS " + column + " FROM json_each(" + json);
+    edits.insertAfter(w.tokenIndex(close), "))" + (hasAlias ? "" : " AS " + name));
+  }
+
+  /** True if the {@code ,} before {@code k} separates FROM items (a FROM precedes at depth 0). */
+  private static boolean inFromList(Words w, int k) {
+    int depth = 0;
+    for (int i = k - 1; i >= 0; i--) {
+      Token t = w.get(i);
+      if (t.isSymbol(")")) {
+        depth++;
+      } else if (t.isSymbol("(")) {
+        if (--depth < 0) {
+          return false;
+        }
+      } else if (depth == 0 && t.type() == Token.Type.KEYWORD_OR_IDENT) {
+        String word = w.word(i);
+        if (word.equals("from")) {
+          return true;
+        }
+        if (word.equals("select") || word.equals("where")) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Start of the operand ending at {@code end}: a literal, or a possibly qualified name. */
+  private static int operandStart(Words w, int end) {
+    Token t = w.get(end);
+    if (t == null) {
+      return -1;
+    }
+    switch (t.type()) {
+      case STRING, NUMBER, PARAM:
+        return end;
+      case KEYWORD_OR_IDENT, QUOTED_IDENT:
+        int k = end;
+        while (w.isSymbol(k - 1, ".") && w.isName(k - 2)) {
+          k -= 2;
+        }
+        return k;
+      default:
+        return -1;
+    }
+  }
+
+  private static int topLevelComma(Words w, int from, int close) {
+    for (int i = from; i < close; i++) {
+      if (w.isSymbol(i, "(") || w.isSymbol(i, "[")) {
+        i = w.closing(i);
+      } else if (w.isSymbol(i, ",")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The source text of significant tokens {@code from}..{@code to}, trivia included. */
+  private static String text(Words w, int from, int to) {
+    StringBuilder out = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      if (i > from && w.tokenIndex(i) > w.tokenIndex(i - 1) + 1) {
+        out.append(' ');
+      }
+      out.append(w.get(i).text());
+    }
+    return out.toString();
+  }
+}
