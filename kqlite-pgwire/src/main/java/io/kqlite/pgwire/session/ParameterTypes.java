@@ -59,7 +59,7 @@ final class ParameterTypes {
       for (String table : candidates) {
         for (Column c : columnsOf(table)) {
           if (c.name().equalsIgnoreCase(column.column())) {
-            return DeclaredTypes.of(c.declaredType(), false);
+            return DeclaredTypes.of(c.declaredType(), c.isExpression());
           }
         }
       }

@@ -66,6 +66,11 @@ final class CatalogFunctionRewriter implements TokenRewriter {
             null);
       } else if (call && w.isWordIn(k, SIZE_FUNCTIONS)) {
         boolean withIndexes = w.isWord(k, "pg_total_relation_size");
+        if (w.get(k + 2).type() == Token.Type.STRING && w.isSymbol(k + 3, ")")) {
+          // pg_total_relation_size('kine'): PostgreSQL casts the name to regclass implicitly
+          edits.replace(w.tokenIndex(k + 2), "(SELECT kq_r.oid FROM pg_class kq_r WHERE kq_r.relname = "
+              + w.get(k + 2).text() + ")");
+        }
         lookup(w, k, edits, "(SELECT coalesce(sum(kq_s.pgsize), 0) FROM kq_storage kq_o"
             + " JOIN dbstat kq_s ON kq_s.name = kq_o.sqlite_name WHERE "
             + (withIndexes ? "kq_o.tbloid = " : "kq_o.kq_key = "), null);
