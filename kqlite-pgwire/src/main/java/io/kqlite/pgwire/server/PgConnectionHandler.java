@@ -130,7 +130,9 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
     if (s == null || !ctx.channel().isActive()) {
       return; // startup failed; the connection is closing
     }
-    if (message instanceof Query query) {
+    if (s.isCopyingIn()) {
+      copyIn(s, message);
+    } else if (message instanceof Query query) {
       s.simpleQuery(query.sql());
     } else if (message instanceof Parse parse) {
       s.parse(parse.statementName(), parse.sql(), parse.parameterTypeOids());
@@ -152,6 +154,39 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
     } else {
       fatal(ctx, new SqlError("08P01", "unexpected message " + message.getClass().getSimpleName()));
     }
+  }
+
+  /**
+   * COPY FROM STDIN mode: copy messages go to the session, Flush and Sync are ignored (PostgreSQL
+   * does), anything else aborts the COPY and is dropped.
+   */
+  private static void copyIn(Session s, FrontendMessage message) {
+    if (message instanceof CopyData data) {
+      s.copyData(data.data());
+    } else if (message instanceof CopyDone) {
+      s.copyDone();
+    } else if (message instanceof CopyFail fail) {
+      s.copyFail(fail.message());
+    } else if (!(message instanceof Flush) && !(message instanceof Sync)) {
+      s.copyInterrupted(typeOf(message));
+    }
+  }
+
+  private static char typeOf(FrontendMessage message) {
+    if (message instanceof Query) {
+      return 'Q';
+    } else if (message instanceof Parse) {
+      return 'P';
+    } else if (message instanceof Bind) {
+      return 'B';
+    } else if (message instanceof Describe) {
+      return 'D';
+    } else if (message instanceof Execute) {
+      return 'E';
+    } else if (message instanceof Close) {
+      return 'C';
+    }
+    return '?';
   }
 
   @Override

@@ -33,6 +33,7 @@ import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,10 +51,19 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
       RaftGroupId.valueOf(UUID.nameUUIDFromBytes("kqlite".getBytes(StandardCharsets.UTF_8)));
 
   /**
-   * Ratis' append buffer (4 MiB by default) bounds one log entry; a larger entry would make the
-   * leader step down again and again. Leave room for the entry's framing.
+   * The largest log entry kqlite submits. Ratis' appender buffer bounds one entry (a larger one
+   * makes the leader step down again and again), so it is raised from its 4 MiB default to
+   * {@link #APPENDER_BUFFER_BYTES}, which leaves room for the entry's framing; a COPY of a few
+   * hundred thousand rows fits (bulk rows are packed, see {@link EntryCodec}).
    */
-  static final int MAX_ENTRY_BYTES = 4 * 1024 * 1024 - 64 * 1024;
+  static final int MAX_ENTRY_BYTES = 16 * 1024 * 1024;
+  /**
+   * {@code raft.server.log.appender.buffer.byte-limit}. Every member must use the same value: a
+   * follower with a smaller one could not take an entry the leader accepted.
+   */
+  static final int APPENDER_BUFFER_BYTES = MAX_ENTRY_BYTES + 1024 * 1024;
+  /** {@code raft.server.log.write.buffer.size}: Ratis requires the appender buffer + 8 bytes. */
+  static final int LOG_WRITE_BUFFER_BYTES = APPENDER_BUFFER_BYTES + 64 * 1024;
 
   private final NodeConfig config;
   private final SqliteStore store;
@@ -109,6 +119,12 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     RaftServerConfigKeys.Rpc.setTimeoutMax(properties, min.multiply(2));
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(properties, min.multiply(0.5));
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(properties, min);
+    RaftServerConfigKeys.Log.Appender.setBufferByteLimit(properties,
+        SizeInBytes.valueOf(APPENDER_BUFFER_BYTES));
+    RaftServerConfigKeys.Log.setWriteBufferSize(properties, SizeInBytes.valueOf(LOG_WRITE_BUFFER_BYTES));
+    // gRPC messages carry whole entries (client → leader, leader → followers); the default 64 MiB
+    // already exceeds MAX_ENTRY_BYTES, set explicitly so that both limits are read together.
+    GrpcConfigKeys.setMessageSizeMax(properties, SizeInBytes.valueOf(4 * APPENDER_BUFFER_BYTES));
     return properties;
   }
 

@@ -2,6 +2,7 @@ package io.kqlite.statemachine.store;
 
 import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.LocalFunction;
+import io.kqlite.statemachine.ParameterRows;
 import io.kqlite.statemachine.ResultDigest;
 import io.kqlite.statemachine.SqlError;
 import io.kqlite.statemachine.SqlException;
@@ -235,6 +236,9 @@ public final class SqliteDatabase implements AutoCloseable {
 
   private static StatementResult execute(Connection connection, Statement statement)
       throws SQLException {
+    if (statement.isBulk()) {
+      return executeBulk(connection, statement);
+    }
     try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
       bind(prepared, statement.parameters());
       if (!prepared.execute()) {
@@ -247,9 +251,28 @@ public final class SqliteDatabase implements AutoCloseable {
     }
   }
 
+  /** One prepared statement re-bound for every row: a COPY costs one parse, not one per row. */
+  private static StatementResult executeBulk(Connection connection, Statement statement)
+      throws SQLException {
+    ParameterRows rows = statement.rows();
+    long changed = 0;
+    try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+      int expected = prepared.getParameterMetaData().getParameterCount();
+      for (int r = 0; r < rows.size(); r++) {
+        bind(prepared, rows.row(r), expected);
+        changed += Math.max(0, prepared.executeUpdate());
+      }
+    }
+    return StatementResult.changed(changed);
+  }
+
   private static void bind(PreparedStatement prepared, List<Object> parameters)
       throws SQLException {
-    int expected = prepared.getParameterMetaData().getParameterCount();
+    bind(prepared, parameters, prepared.getParameterMetaData().getParameterCount());
+  }
+
+  private static void bind(PreparedStatement prepared, List<Object> parameters, int expected)
+      throws SQLException {
     if (expected > parameters.size()) {
       throw new SqlException(new SqlError("08P01", "statement needs " + expected
           + " parameters, " + parameters.size() + " given"));
