@@ -27,11 +27,8 @@ final class TextCopyFormat implements CopyFormat {
     int line = 0;
     List<String> fields = new ArrayList<>();
     while (at < data.length()) {
-      int end = data.indexOf('\n', at);
-      int next = end < 0 ? data.length() : end + 1;
-      if (end < 0) {
-        end = data.length();
-      }
+      int end = lineEnd(data, at);
+      int next = Math.min(end + 1, data.length());
       if (end > at && data.charAt(end - 1) == '\r') {
         end--; // \r\n line ends, as psql sends on Windows
       }
@@ -51,6 +48,15 @@ final class TextCopyFormat implements CopyFormat {
     return rows;
   }
 
+  /** The index of the newline ending the line at {@code from}; a backslash escapes a newline too. */
+  private static int lineEnd(String data, int from) {
+    int i = from;
+    while (i < data.length() && data.charAt(i) != '\n') {
+      i += data.charAt(i) == '\\' ? 2 : 1;
+    }
+    return Math.min(i, data.length());
+  }
+
   /** Splits on unescaped delimiters; a raw field equal to the null string is NULL. */
   private void split(String text, List<String> fields, int line) {
     int start = 0;
@@ -60,6 +66,9 @@ final class TextCopyFormat implements CopyFormat {
         fields.add(raw.equals(nullString) ? null : unescape(raw, line));
         start = i + 1;
       } else if (text.charAt(i) == '\\') {
+        if (i + 1 == text.length()) {
+          throw new CopyDataException("end-of-copy marker corrupt", line);
+        }
         i++; // the escaped character never splits
       }
     }
