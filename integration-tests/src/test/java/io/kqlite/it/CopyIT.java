@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -14,7 +17,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.net.Socket;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -169,6 +174,40 @@ class CopyIT {
     }
   }
 
+  /**
+   * COPY through the extended protocol, byte for byte as a client would send it: the Sync sent
+   * right after Execute is ignored during copy-in (as PostgreSQL does), the second one ends the
+   * cycle. The answers are the ones PostgreSQL 15 gives to the same bytes.
+   */
+  @Test
+  void extendedProtocolCopyIgnoresSyncUntilCopyDone() throws Exception {
+    try (Connection c = cluster.connect(follower); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE jx (id int PRIMARY KEY)");
+    }
+    try (RawClient raw = new RawClient(cluster.pgPort(follower))) {
+      raw.send('P', RawClient.cstring(""), RawClient.cstring("COPY jx FROM STDIN"), new byte[2]);
+      raw.send('B', RawClient.cstring(""), RawClient.cstring(""), new byte[6]);
+      raw.send('E', RawClient.cstring(""), new byte[4]);
+      raw.send('S');
+      assertEquals(List.of("1", "2", "G"), raw.readUntil('G'));
+      raw.send('d', "1\n2\n".getBytes(StandardCharsets.UTF_8));
+      raw.send('c');
+      raw.send('S');
+      assertEquals(List.of("C:COPY 2", "Z"), raw.readUntil('Z'));
+
+      raw.send('P', RawClient.cstring(""), RawClient.cstring("COPY jx FROM STDIN"), new byte[2]);
+      raw.send('B', RawClient.cstring(""), RawClient.cstring(""), new byte[6]);
+      raw.send('E', RawClient.cstring(""), new byte[4]);
+      raw.send('S');
+      assertEquals(List.of("1", "2", "G"), raw.readUntil('G'));
+      raw.send('d', "3\nx\n".getBytes(StandardCharsets.UTF_8));
+      raw.send('c');
+      raw.send('S');
+      assertEquals(List.of("E:22P02", "Z"), raw.readUntil('Z'));
+    }
+    awaitSameOnAllNodes("jx", 2);
+  }
+
   private static long count(Statement s, String table) throws SQLException {
     try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
       rs.next();
@@ -189,6 +228,73 @@ class CopyIT {
   private static String resource(String name) throws IOException {
     try (InputStream in = CopyIT.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Just enough of the protocol to send messages and list the answers' types. */
+  private static final class RawClient implements AutoCloseable {
+    private final Socket socket;
+    private final DataOutputStream out;
+    private final DataInputStream in;
+
+    RawClient(int port) throws IOException {
+      socket = new Socket("127.0.0.1", port);
+      socket.setSoTimeout(20_000);
+      out = new DataOutputStream(socket.getOutputStream());
+      in = new DataInputStream(socket.getInputStream());
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      new DataOutputStream(body).writeInt(196608);
+      for (String part : new String[] {"user", "test", "database", "postgres", ""}) {
+        body.write(cstring(part));
+      }
+      out.writeInt(body.size() + 4);
+      body.writeTo(out);
+      out.flush();
+      readUntil('Z');
+    }
+
+    static byte[] cstring(String s) {
+      return (s + "\0").getBytes(StandardCharsets.UTF_8);
+    }
+
+    void send(char type, byte[]... parts) throws IOException {
+      int length = 4;
+      for (byte[] part : parts) {
+        length += part.length;
+      }
+      out.writeByte(type);
+      out.writeInt(length);
+      for (byte[] part : parts) {
+        out.write(part);
+      }
+      out.flush();
+    }
+
+    /** Message types up to and including {@code last}; "C:tag" and "E:sqlstate" in detail. */
+    List<String> readUntil(char last) throws IOException {
+      List<String> types = new ArrayList<>();
+      while (true) {
+        char type = (char) in.readByte();
+        byte[] body = new byte[in.readInt() - 4];
+        in.readFully(body);
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (type == 'C') {
+          types.add("C:" + text.substring(0, text.length() - 1));
+        } else if (type == 'E') {
+          int code = text.indexOf("\0C");
+          types.add("E:" + text.substring(code + 2, code + 7));
+        } else {
+          types.add(String.valueOf(type));
+        }
+        if (type == last) {
+          return types;
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
     }
   }
 }
