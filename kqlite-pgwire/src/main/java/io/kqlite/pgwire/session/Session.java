@@ -1,6 +1,5 @@
 package io.kqlite.pgwire.session;
 
-import io.kqlite.pgwire.copy.CopyFormat;
 import io.kqlite.pgwire.sql.SqlSplitter;
 import io.kqlite.pgwire.sql.StatementDetail;
 import io.kqlite.pgwire.sql.SqlTranslationException;
@@ -15,7 +14,6 @@ import io.kqlite.statemachine.Statement;
 import io.kqlite.statemachine.StatementResult;
 import io.kqlite.statemachine.WriteOutcome;
 import io.kqlite.statemachine.WriteResult;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -471,23 +469,7 @@ public final class Session {
         List.of(), new short[0]);
     List<ResultField> fields = queryFields(portal);
     List<Object[]> rows = portal.result.rows();
-    List<String> names = fields.stream().map(ResultField::name).toList();
-    CopyFormat format = CopyFormat.of(copy.options(), names);
-    batch.answer(s -> {
-      s.copyOutResponse(fields.size());
-      if (copy.options().header()) {
-        s.copyData(format.formatHeader(names).getBytes(StandardCharsets.UTF_8));
-      }
-      String[] values = new String[fields.size()];
-      for (Object[] row : rows) {
-        for (int c = 0; c < values.length; c++) {
-          values[c] = row[c] == null ? null : ValueCodec.encodeText(fields.get(c).type(), row[c]);
-        }
-        s.copyData(format.formatRow(values).getBytes(StandardCharsets.UTF_8));
-      }
-      s.copyDone();
-      s.commandComplete("COPY " + rows.size());
-    });
+    batch.answer(s -> CopyOut.write(s, fields, rows, copy.options()));
   }
 
   /** True while a COPY FROM STDIN waits for data: copy messages go to this session. */
