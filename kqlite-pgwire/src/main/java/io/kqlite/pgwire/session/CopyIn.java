@@ -8,6 +8,9 @@ import io.kqlite.statemachine.ParameterRows;
 import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -69,7 +72,7 @@ final class CopyIn {
   Statement finish() {
     List<String[]> parsed;
     try {
-      parsed = format.parse(data.toString(StandardCharsets.UTF_8));
+      parsed = format.parse(utf8(data.toByteArray()));
     } catch (CopyDataException e) {
       throw new SqlException(e.sqlState(), e.getMessage());
     }
@@ -91,5 +94,17 @@ final class CopyIn {
     }
     rows = parsed.size();
     return Statement.bulk(insertSql, ParameterRows.of(width, values));
+  }
+
+  /** Strict UTF-8 (the server encoding): PostgreSQL refuses bad bytes rather than replacing them. */
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new SqlException("22021", "invalid byte sequence for encoding \"UTF8\"");
+    }
   }
 }
