@@ -32,6 +32,7 @@ import io.kqlite.statemachine.SqlException;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -51,6 +52,7 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
   private static final SecureRandom SECRETS = new SecureRandom();
   private static final int PAUSE_READING_AT = 256;
   private static final int RESUME_READING_AT = 32;
+  private static final int COPY_CHUNK_BYTES = 256 * 1024;
 
   private final SqlCluster cluster;
   private final Executor pool;
@@ -58,6 +60,12 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
   private WireSink sink;
   private volatile Session session;
   private boolean startupSeen;
+  /**
+   * CopyData payloads read but not yet handed to the session, joined. Row boundaries need not match
+   * message boundaries, and pgbench sends one 30-byte message per row: a task per message would
+   * cost more than the row itself.
+   */
+  private ByteArrayOutputStream pendingCopyData;
 
   PgConnectionHandler(SqlCluster cluster, Executor pool) {
     this.cluster = cluster;
@@ -73,6 +81,17 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FrontendMessage message) {
+    if (message instanceof CopyData data && startupSeen) {
+      if (pendingCopyData == null) {
+        pendingCopyData = new ByteArrayOutputStream(COPY_CHUNK_BYTES + 1024);
+      }
+      pendingCopyData.writeBytes(data.data());
+      if (pendingCopyData.size() >= COPY_CHUNK_BYTES) {
+        submitPendingCopyData(ctx);
+      }
+      return;
+    }
+    submitPendingCopyData(ctx);
     if (message instanceof SslRequest || message instanceof GssEncRequest) {
       ctx.writeAndFlush(new SslResponse('N')); // no encryption yet: the client goes on in plain text
     } else if (message instanceof CancelRequest) {
@@ -86,6 +105,20 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
       submit(ctx, ctx::close);
     } else {
       submit(ctx, () -> dispatch(ctx, message));
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+    submitPendingCopyData(ctx);
+    super.channelReadComplete(ctx);
+  }
+
+  private void submitPendingCopyData(ChannelHandlerContext ctx) {
+    if (pendingCopyData != null) {
+      CopyData joined = new CopyData(pendingCopyData.toByteArray());
+      pendingCopyData = null;
+      submit(ctx, () -> dispatch(ctx, joined));
     }
   }
 
@@ -130,7 +163,9 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
     if (s == null || !ctx.channel().isActive()) {
       return; // startup failed; the connection is closing
     }
-    if (message instanceof Query query) {
+    if (s.isCopyingIn()) {
+      copyIn(s, message);
+    } else if (message instanceof Query query) {
       s.simpleQuery(query.sql());
     } else if (message instanceof Parse parse) {
       s.parse(parse.statementName(), parse.sql(), parse.parameterTypeOids());
@@ -152,6 +187,39 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
     } else {
       fatal(ctx, new SqlError("08P01", "unexpected message " + message.getClass().getSimpleName()));
     }
+  }
+
+  /**
+   * COPY FROM STDIN mode: copy messages go to the session, Flush and Sync are ignored (PostgreSQL
+   * does), anything else aborts the COPY and is dropped.
+   */
+  private static void copyIn(Session s, FrontendMessage message) {
+    if (message instanceof CopyData data) {
+      s.copyData(data.data());
+    } else if (message instanceof CopyDone) {
+      s.copyDone();
+    } else if (message instanceof CopyFail fail) {
+      s.copyFail(fail.message());
+    } else if (!(message instanceof Flush) && !(message instanceof Sync)) {
+      s.copyInterrupted(typeOf(message));
+    }
+  }
+
+  private static char typeOf(FrontendMessage message) {
+    if (message instanceof Query) {
+      return 'Q';
+    } else if (message instanceof Parse) {
+      return 'P';
+    } else if (message instanceof Bind) {
+      return 'B';
+    } else if (message instanceof Describe) {
+      return 'D';
+    } else if (message instanceof Execute) {
+      return 'E';
+    } else if (message instanceof Close) {
+      return 'C';
+    }
+    return '?';
   }
 
   @Override

@@ -3,6 +3,10 @@ package io.kqlite.pgwire.server;
 import io.kqlite.pgwire.codec.BindComplete;
 import io.kqlite.pgwire.codec.CloseComplete;
 import io.kqlite.pgwire.codec.CommandComplete;
+import io.kqlite.pgwire.codec.CopyData;
+import io.kqlite.pgwire.codec.CopyDone;
+import io.kqlite.pgwire.codec.CopyInResponse;
+import io.kqlite.pgwire.codec.CopyOutResponse;
 import io.kqlite.pgwire.codec.DataRow;
 import io.kqlite.pgwire.codec.EmptyQueryResponse;
 import io.kqlite.pgwire.codec.ErrorResponse;
@@ -112,6 +116,26 @@ final class WireSink implements ClientSink {
   @Override
   public void readyForQuery(char transactionStatus) {
     channel.writeAndFlush(new ReadyForQuery(transactionStatus));
+  }
+
+  @Override
+  public void copyInResponse(int columns) {
+    channel.write(new CopyInResponse((byte) 0, new short[columns]));
+  }
+
+  @Override
+  public void copyOutResponse(int columns) {
+    channel.write(new CopyOutResponse((byte) 0, new short[columns]));
+  }
+
+  @Override
+  public void copyData(byte[] data) {
+    channel.write(new CopyData(data));
+  }
+
+  @Override
+  public void copyDone() {
+    channel.write(new CopyDone());
   }
 
   @Override

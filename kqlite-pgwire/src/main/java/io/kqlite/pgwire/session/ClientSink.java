@@ -40,6 +40,16 @@ public interface ClientSink {
   /** Ends a request cycle: 'I' idle, 'T' in a transaction, 'E' in a failed transaction. */
   void readyForQuery(char transactionStatus);
 
+  /** CopyInResponse (text format): the client may now send {@code columns} columns of COPY data. */
+  void copyInResponse(int columns);
+
+  /** CopyOutResponse (text format): CopyData messages of {@code columns} columns follow. */
+  void copyOutResponse(int columns);
+
+  void copyData(byte[] data);
+
+  void copyDone();
+
   /** Sends what was written so far (the client asked with Flush, or is about to wait). */
   void flush();
 }

@@ -15,7 +15,9 @@ import io.kqlite.statemachine.Statement;
 import io.kqlite.statemachine.StatementResult;
 import io.kqlite.statemachine.WriteOutcome;
 import io.kqlite.statemachine.WriteResult;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,9 @@ public final class Session {
   private long lastWriteIndex;
   private boolean skipUntilSync;
   private Transaction transaction; // null outside BEGIN … COMMIT
+  /** The rest of the simple Query being run; null when none is (e.g. between extended messages). */
+  private Deque<String> simpleQueryRest;
+  private CopyIn copyIn; // non-null while COPY FROM STDIN receives data
 
   private Session(SqlCluster cluster, ClientSink sink, String user, String database,
       int processId, SessionSettings settings) {
@@ -128,23 +133,36 @@ public final class Session {
     if (parts.isEmpty()) {
       sink.emptyQuery();
     }
-    boolean failed = false;
-    for (String part : parts) {
+    simpleQueryRest = new ArrayDeque<>(parts);
+    continueSimpleQuery();
+  }
+
+  /**
+   * Runs the statements of the current Query one after another. A COPY FROM STDIN pauses the loop
+   * until its data is complete ({@link #copyDone()}); the Query then goes on where it stopped.
+   */
+  private void continueSimpleQuery() {
+    while (!simpleQueryRest.isEmpty()) {
+      String part = simpleQueryRest.poll();
       try {
         PreparedQuery query = new PreparedQuery("", part, Translations.translate(part), new PgType[0]);
         run(new Portal("", query, List.of(), new short[0]), true, 0);
       } catch (SqlException e) {
-        fail(e.error());
-        failed = true;
-        break;
+        endSimpleQuery(e.error());
+        return;
+      }
+      if (copyIn != null) {
+        return;
       }
     }
-    if (!failed) {
-      SqlError error = flushWrites();
-      if (error != null) {
-        fail(error);
-      }
+    endSimpleQuery(flushWrites());
+  }
+
+  private void endSimpleQuery(SqlError error) {
+    if (error != null) {
+      fail(error);
     }
+    simpleQueryRest = null;
     sink.readyForQuery(transactionStatus());
   }
 
@@ -297,6 +315,7 @@ public final class Session {
   /** The connection is gone: nothing pending reaches the log. */
   public void closeSession() {
     batch.discard();
+    copyIn = null;
     transaction = null;
     statements.clear();
     portals.clear();
@@ -333,9 +352,8 @@ public final class Session {
     switch (translated.kind()) {
       case EMPTY -> batch.answer(ClientSink::emptyQuery);
       case QUERY -> runQuery(portal, describeRows, maxRows);
-      case WRITE -> batch.add(new WriteBatch.PendingWrite(
-          new Statement(translated.sqliteSql(), portal.parameters),
-          result -> answerWrite(portal, result, describeRows)));
+      case WRITE -> write(portal, describeRows);
+      case COPY -> copy((StatementDetail.Copy) translated.detail(), portal);
       case CREATE_DATABASE -> createDatabase(translated);
       case SET -> set(translated);
       case SHOW -> show(translated, portal, describeRows);
@@ -390,6 +408,135 @@ public final class Session {
       portal.fields = ResultWriter.fields(columns, portal::formatOf);
     }
     return portal.fields;
+  }
+
+  /** Queues a write; one PostgreSQL statement may be several SQLite statements, written together. */
+  private void write(Portal portal, boolean describeRows) {
+    TranslatedStatement translated = portal.query.translated();
+    List<String> script;
+    if (translated.detail() instanceof StatementDetail.Script multiple) {
+      script = multiple.sqliteStatements();
+    } else if (translated.detail() instanceof StatementDetail.AddPrimaryKey key) {
+      script = TableScripts.addPrimaryKey(key, this::readLocally);
+    } else {
+      script = List.of(translated.sqliteSql());
+    }
+    for (int i = 0; i < script.size() - 1; i++) {
+      batch.add(new WriteBatch.PendingWrite(Statement.of(script.get(i)), result -> { }));
+    }
+    List<Object> parameters = script.size() == 1 ? portal.parameters : List.of();
+    batch.add(new WriteBatch.PendingWrite(new Statement(script.get(script.size() - 1), parameters),
+        result -> answerWrite(portal, result, describeRows)));
+  }
+
+  /**
+   * Runs a read on this node as the session sees the data: committed state outside a transaction,
+   * the transaction's own changes inside one (not recorded: the client does not see the result).
+   */
+  private StatementResult readLocally(Statement statement) {
+    throwIfFailed(flushWrites());
+    if (transaction == null) {
+      return cluster.query(database, statement, lastWriteIndex);
+    }
+    WriteResult speculated = cluster.speculate(database, transaction.statements(),
+        transaction.digests(), List.of(statement), transaction.context(), lastWriteIndex);
+    throwIfFailed(speculated.error());
+    return speculated.results().get(0);
+  }
+
+  // ---- COPY ----
+
+  private void copy(StatementDetail.Copy copy, Portal portal) {
+    throwIfFailed(flushWrites()); // earlier answers go out before the COPY's
+    if (copy.from()) {
+      copyIn = CopyStart.copyIn(copy, this::readLocally);
+      sink.copyInResponse(copyIn.columnCount());
+      sink.flush();
+    } else {
+      copyOut(copy);
+    }
+  }
+
+  private void copyOut(StatementDetail.Copy copy) {
+    String select = CopyStart.selectFor(copy);
+    TranslatedStatement translated = Translations.translate(select);
+    if (translated.kind() != io.kqlite.pgwire.sql.StatementKind.QUERY) {
+      throw new SqlException("0A000", "COPY (query) TO supports SELECT and VALUES only");
+    }
+    Portal portal = new Portal("", new PreparedQuery("", select, translated, new PgType[0]),
+        List.of(), new short[0]);
+    List<ResultField> fields = queryFields(portal);
+    List<Object[]> rows = portal.result.rows();
+    batch.answer(s -> CopyOut.write(s, fields, rows, copy.options()));
+  }
+
+  /** True while a COPY FROM STDIN waits for data: copy messages go to this session. */
+  public boolean isCopyingIn() {
+    return copyIn != null;
+  }
+
+  /** CopyData during COPY FROM STDIN (ignored otherwise, as PostgreSQL does). */
+  public void copyData(byte[] data) {
+    if (copyIn == null) {
+      return;
+    }
+    try {
+      copyIn.append(data);
+    } catch (SqlException e) {
+      copyFailed(e.error());
+    }
+  }
+
+  /** CopyDone: the data becomes one write, pending like any other until the implicit commit. */
+  public void copyDone() {
+    CopyIn done = copyIn;
+    if (done == null) {
+      return;
+    }
+    try {
+      SessionFunctions.runAs(this, () -> {
+        Statement bulk = done.finish();
+        String tag = "COPY " + done.rows();
+        if (done.rows() == 0) {
+          batch.answer(s -> s.commandComplete(tag));
+        } else {
+          batch.add(new WriteBatch.PendingWrite(bulk, result -> sink.commandComplete(tag)));
+        }
+      });
+    } catch (SqlException e) {
+      copyFailed(e.error());
+      return;
+    }
+    copyIn = null;
+    if (simpleQueryRest != null) {
+      SessionFunctions.runAs(this, this::continueSimpleQuery);
+    }
+  }
+
+  /** CopyFail: the client gave up; nothing of the COPY is applied. */
+  public void copyFail(String message) {
+    if (copyIn != null) {
+      copyFailed(new SqlError("57014", "COPY from stdin failed: " + message));
+    }
+  }
+
+  /** A message other than CopyData/CopyDone/CopyFail/Flush/Sync arrived during COPY FROM STDIN. */
+  public void copyInterrupted(char messageType) {
+    if (copyIn != null) {
+      copyFailed(new SqlError("08P01", String.format(
+          "unexpected message type 0x%02X during COPY from stdin", (int) messageType)));
+    }
+  }
+
+  /** Ends COPY mode with an error: the Query ends, or (extended protocol) skip until Sync. */
+  private void copyFailed(SqlError error) {
+    copyIn = null;
+    if (simpleQueryRest != null) {
+      endSimpleQuery(error);
+    } else {
+      fail(error);
+      skipUntilSync = true;
+    }
   }
 
   private void answerWrite(Portal portal, StatementResult result, boolean describeRows) {

@@ -37,7 +37,20 @@
  * <p><b>Costs.</b> Statement k of a transaction replays k−1 statements, so a transaction's local
  * work grows with the square of its length; writes queued before a Sync are speculated together,
  * so a pgjdbc batch inside a transaction costs one replay, not one per row. One transaction must
- * fit in one log entry (about 4 MiB). A transaction whose results keep changing under it (a hot
+ * fit in one log entry (16 MiB; COPY rows are packed, see below). A transaction whose results keep changing under it (a hot
  * row read and then overwritten) retries on 40001, as under PostgreSQL's SERIALIZABLE.
+ *
+ * <h2>COPY</h2>
+ *
+ * <p>{@code COPY … FROM STDIN} puts the session in copy-in mode ({@link
+ * io.kqlite.pgwire.session.CopyIn}): the server routes CopyData, CopyDone and CopyFail to it, a
+ * simple Query pauses until CopyDone and then goes on with its next statement. At CopyDone the data
+ * becomes <em>one</em> statement — the INSERT of the target columns with one parameter row per data
+ * row ({@link io.kqlite.statemachine.Statement#bulk}) — which then behaves like any other write:
+ * pending until the implicit commit outside a transaction (one atomic log entry), or speculated and
+ * recorded inside one. The log entry stores the SQL once and the rows packed, and every replica
+ * applies it with one prepared statement re-bound per row. A bad row, a CopyFail or a constraint
+ * violation answers an error and applies nothing. {@code COPY … TO STDOUT} runs its query as any
+ * read and writes the rows as CopyData.
  */
 package io.kqlite.pgwire.session;

@@ -40,12 +40,14 @@ public final class PgToSqlite {
       throw c.rejection().toException();
     }
     int parameterCount = parameterCount(statement);
-    StatementDetail detail = UtilityStatements.parse(c.kind(), c.tag(), words);
+    StatementDetail detail = c.kind() == StatementKind.COPY ? CopyStatements.parse(words, statement)
+        : c.kind() == StatementKind.WRITE ? TableStatements.parse(words)
+        : UtilityStatements.parse(c.kind(), c.tag(), words);
     String sqliteSql;
     switch (c.kind()) {
       case QUERY:
       case WRITE:
-        sqliteSql = rewrite(statement);
+        sqliteSql = detail == null ? rewrite(statement) : "";
         break;
       case TRANSACTION:
         sqliteSql = TransactionStatements.sqliteSql((StatementDetail.Transaction) detail);

@@ -41,14 +41,13 @@ public final class StatementClassifier {
   /** Real PostgreSQL commands kqlite does not implement, with the name used in the error. */
   private static final Map<String, String> KNOWN_UNSUPPORTED = Map.ofEntries(
       Map.entry("call", "CALL"), Map.entry("cluster", "CLUSTER"), Map.entry("comment", "COMMENT"),
-      Map.entry("copy", "COPY"), Map.entry("declare", "DECLARE"), Map.entry("do", "DO"),
+      Map.entry("declare", "DECLARE"), Map.entry("do", "DO"),
       Map.entry("execute", "EXECUTE"), Map.entry("explain", "EXPLAIN"), Map.entry("fetch", "FETCH"),
       Map.entry("grant", "GRANT"), Map.entry("import", "IMPORT FOREIGN SCHEMA"),
       Map.entry("load", "LOAD"), Map.entry("lock", "LOCK"), Map.entry("merge", "MERGE"),
       Map.entry("move", "MOVE"), Map.entry("notify", "NOTIFY"), Map.entry("reassign", "REASSIGN OWNED"),
       Map.entry("refresh", "REFRESH MATERIALIZED VIEW"), Map.entry("reindex", "REINDEX"),
-      Map.entry("revoke", "REVOKE"), Map.entry("security", "SECURITY LABEL"),
-      Map.entry("truncate", "TRUNCATE"));
+      Map.entry("revoke", "REVOKE"), Map.entry("security", "SECURITY LABEL"));
 
   private StatementClassifier() {
   }
@@ -83,6 +82,9 @@ public final class StatementClassifier {
       case "update": return dml(w, i, "UPDATE");
       case "delete": return dml(w, i, "DELETE");
       case "create": return create(w, i);
+      case "copy":
+        return new Classification(StatementKind.COPY, CommandTag.counting("COPY"), false, null);
+      case "truncate": return write("TRUNCATE TABLE");
       case "drop": return drop(w, i);
       case "alter": return alter(w, i);
       case "begin": return transaction("BEGIN");
@@ -260,14 +262,8 @@ public final class StatementClassifier {
     if (!SQLITE_OBJECTS.contains(object)) {
       return unsupported("DROP " + objectName(w, i + 1));
     }
-    String tag = "DROP " + object.toUpperCase(Locale.ROOT);
-    if (!object.equals("trigger") && w.hasSymbolAtDepth0(i + 2, ",")) {
-      // SQLite drops one object per statement.
-      return new Classification(StatementKind.WRITE, CommandTag.of(tag), false, new Rejection(
-          SqlTranslationException.FEATURE_NOT_SUPPORTED,
-          tag + " of more than one object is not supported"));
-    }
-    return write(tag);
+    // DROP TABLE a, b: SQLite drops one object per statement, see TableStatements.
+    return write("DROP " + object.toUpperCase(Locale.ROOT));
   }
 
   private static Classification alter(Words w, int i) {

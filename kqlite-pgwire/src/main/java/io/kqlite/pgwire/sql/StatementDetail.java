@@ -1,5 +1,6 @@
 package io.kqlite.pgwire.sql;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -70,5 +71,47 @@ public sealed interface StatementDetail {
    *               and {@code UNLISTEN *}
    */
   record Utility(String target) implements StatementDetail {
+  }
+
+  /**
+   * COPY … FROM STDIN / TO STDOUT.
+   *
+   * @param from     true for FROM STDIN (rows come from the client), false for TO STDOUT
+   * @param table    the table as written (PostgreSQL text, quoting kept); null for COPY (query)
+   * @param columns  the column list (folded like identifiers); empty for all columns
+   * @param query    the query of {@code COPY (query) TO STDOUT}; null otherwise
+   * @param options  the data format
+   */
+  record Copy(boolean from, String table, List<String> columns, String query, CopyOptions options)
+      implements StatementDetail {
+    public Copy {
+      columns = List.copyOf(columns);
+      Objects.requireNonNull(options, "options");
+    }
+  }
+
+  /**
+   * A statement SQLite needs as several: {@code DROP TABLE a, b}, {@code TRUNCATE a, b}. They run
+   * in order in the same write, so they succeed or fail together.
+   */
+  record Script(List<String> sqliteStatements) implements StatementDetail {
+    public Script {
+      sqliteStatements = List.copyOf(sqliteStatements);
+    }
+  }
+
+  /**
+   * {@code ALTER TABLE t ADD [CONSTRAINT name] PRIMARY KEY (cols)}: SQLite cannot add a key to a
+   * table, so the session rebuilds it (see its table rebuild), which needs the current definition.
+   *
+   * @param table      the table name as SQLite knows it (unquoted, folded)
+   * @param constraint the constraint name (PostgreSQL's default is {@code table_pkey})
+   * @param columns    the key columns (folded)
+   */
+  record AddPrimaryKey(String table, String constraint, List<String> columns)
+      implements StatementDetail {
+    public AddPrimaryKey {
+      columns = List.copyOf(columns);
+    }
   }
 }

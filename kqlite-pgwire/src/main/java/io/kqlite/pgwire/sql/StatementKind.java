@@ -30,6 +30,8 @@ public enum StatementKind {
    * CHECKPOINT, CLOSE ALL. The session may still act on it (e.g. drop prepared statements).
    */
   UTILITY_NOOP,
-  /** A PostgreSQL statement kqlite does not implement (COPY, GRANT, CREATE FUNCTION, ...). */
+  /** COPY … FROM STDIN / TO STDOUT: rows travel in CopyData messages, see {@link StatementDetail.Copy}. */
+  COPY,
+  /** A PostgreSQL statement kqlite does not implement (GRANT, CREATE FUNCTION, ...). */
   UNSUPPORTED
 }

@@ -16,7 +16,10 @@ import java.util.Objects;
  * @param tag            the CommandComplete tag without its row count
  * @param returnsRows    true for queries, SHOW, and INSERT/UPDATE/DELETE with a top-level RETURNING
  * @param detail         the parsed meaning of a non-SQL statement (database, setting, transaction,
- *                       utility target); null for QUERY, WRITE, EMPTY and untargeted utilities
+ *                       utility target, COPY); for a WRITE SQLite needs as several statements or
+ *                       as a table rebuild, a {@code Script} or {@code AddPrimaryKey} (and
+ *                       {@code sqliteSql} is empty); null for QUERY, other WRITEs, EMPTY and
+ *                       untargeted utilities
  */
 public record TranslatedStatement(
     String sqliteSql,

@@ -100,8 +100,12 @@ public final class ValueCodec {
     if (format == BINARY) {
       return decodeBinary(type, bytes);
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    if (type == null) {
+    return decodeText(type, new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /** Decodes a value in PostgreSQL's text form (a text parameter, a COPY field) into a SQLite value. */
+  public static Object decodeText(PgType type, String text) {
+    if (text == null || type == null) {
       return text;
     }
     try {

@@ -53,8 +53,6 @@ class DdlRewriterTest {
       + " | ALTER TABLE t ADD COLUMN c text, ADD d int",
     "ALTER TABLE IF EXISTS ONLY t ADD COLUMN IF NOT EXISTS id serial PRIMARY KEY"
       + " | ALTER TABLE IF EXISTS ONLY t ADD COLUMN IF NOT EXISTS id INTEGER PRIMARY KEY AUTOINCREMENT",
-    "alter table pgbench_branches add primary key (bid)"
-      + " | alter table pgbench_branches add primary key (bid)",
   })
   void rewritesTableDefinitions(String pgSql, String expected) {
     if (expected.equals("ERROR")) {

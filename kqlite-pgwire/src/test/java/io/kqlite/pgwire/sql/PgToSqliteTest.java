@@ -143,15 +143,15 @@ class PgToSqliteTest {
 
   @Test
   void unsupportedStatementsNameTheCommand() {
-    assertError("0A000", "COPY is not supported", "COPY t FROM STDIN");
+    assertError("0A000", "COPY in binary format is not supported", "COPY t FROM STDIN (FORMAT binary)");
     assertError("0A000", "GRANT is not supported", "GRANT ALL ON t TO u");
     assertError("0A000", "CREATE FUNCTION is not supported", "CREATE OR REPLACE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql");
     assertError("0A000", "CREATE SEQUENCE is not supported", "CREATE SEQUENCE IF NOT EXISTS s");
     assertError("0A000", "SELECT INTO is not supported", "SELECT * INTO t2 FROM t");
     assertError("0A000", "data-modifying statements in WITH are not supported",
         "WITH x AS (INSERT INTO t DEFAULT VALUES RETURNING id) SELECT * FROM x");
-    assertError("0A000", "DROP TABLE of more than one object is not supported",
-        "drop table if exists pgbench_accounts, pgbench_branches");
+    assertError("0A000", "TRUNCATE … RESTART IDENTITY is not supported",
+        "TRUNCATE t RESTART IDENTITY");
     assertError("42601", "syntax error at or near \"SELEC\"", "SELEC 1");
   }
 

@@ -38,6 +38,7 @@ import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +56,19 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
       RaftGroupId.valueOf(UUID.nameUUIDFromBytes("kqlite".getBytes(StandardCharsets.UTF_8)));
 
   /**
-   * Ratis' append buffer (4 MiB by default) bounds one log entry; a larger entry would make the
-   * leader step down again and again. Leave room for the entry's framing.
+   * The largest log entry kqlite submits. Ratis' appender buffer bounds one entry (a larger one
+   * makes the leader step down again and again), so it is raised from its 4 MiB default to
+   * {@link #APPENDER_BUFFER_BYTES}, which leaves room for the entry's framing; a COPY of a few
+   * hundred thousand rows fits (bulk rows are packed, see {@link EntryCodec}).
    */
-  static final int MAX_ENTRY_BYTES = 4 * 1024 * 1024 - 64 * 1024;
+  static final int MAX_ENTRY_BYTES = 16 * 1024 * 1024;
+  /**
+   * {@code raft.server.log.appender.buffer.byte-limit}. Every member must use the same value: a
+   * follower with a smaller one could not take an entry the leader accepted.
+   */
+  static final int APPENDER_BUFFER_BYTES = MAX_ENTRY_BYTES + 1024 * 1024;
+  /** {@code raft.server.log.write.buffer.size}: Ratis requires the appender buffer + 8 bytes. */
+  static final int LOG_WRITE_BUFFER_BYTES = APPENDER_BUFFER_BYTES + 64 * 1024;
 
   private final NodeConfig config;
   private final SqliteStore store; // null on a witness
@@ -131,7 +141,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     // Snapshots bound the log: every N entries all databases are copied and older log purged.
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, !config.witness());
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, config.snapshotThreshold());
-    RaftServerConfigKeys.Log.setSegmentSizeMax(properties, org.apache.ratis.util.SizeInBytes.valueOf(
+    RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(
         config.witness() ? Math.min(config.logSegmentBytes(), 1024 * 1024) : config.logSegmentBytes()));
     RaftServerConfigKeys.Log.setPurgeGap(properties, 1);
     // A data node purges up to its snapshot even while a member is down (else the log grows
@@ -141,8 +151,14 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     if (config.witness()) {
       // A witness should stay small: keep few log segments in memory.
       RaftServerConfigKeys.Log.setSegmentCacheNumMax(properties, 2);
-      RaftServerConfigKeys.Log.setSegmentCacheSizeMax(properties, org.apache.ratis.util.SizeInBytes.valueOf("4MB"));
+      RaftServerConfigKeys.Log.setSegmentCacheSizeMax(properties, SizeInBytes.valueOf("4MB"));
     }
+    RaftServerConfigKeys.Log.Appender.setBufferByteLimit(properties,
+        SizeInBytes.valueOf(APPENDER_BUFFER_BYTES));
+    RaftServerConfigKeys.Log.setWriteBufferSize(properties, SizeInBytes.valueOf(LOG_WRITE_BUFFER_BYTES));
+    // gRPC messages carry whole entries (client → leader, leader → followers); the default 64 MiB
+    // already exceeds MAX_ENTRY_BYTES, set explicitly so that both limits are read together.
+    GrpcConfigKeys.setMessageSizeMax(properties, SizeInBytes.valueOf(4 * APPENDER_BUFFER_BYTES));
     return properties;
   }
 

@@ -42,6 +42,21 @@ class SqliteStoreTest {
   }
 
   @Test
+  void bulkStatementAppliesEveryRowOrNone() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")));
+      WriteResult ok = store.apply(2, exec("postgres", Statement.bulk("INSERT INTO t VALUES (?1, ?2)",
+          io.kqlite.statemachine.ParameterRows.of(2, new Object[] {1L, "a", 2L, null, 3L, "c"}))));
+      assertEquals(3, ok.results().get(0).rowsChanged());
+      WriteResult duplicate = store.apply(3, exec("postgres", Statement.bulk("INSERT INTO t VALUES (?1, ?2)",
+          io.kqlite.statemachine.ParameterRows.of(2, new Object[] {4L, "d", 1L, "again"}))));
+      assertTrue(duplicate.failed());
+      assertEquals("23505", duplicate.error().sqlState());
+      assertEquals(3, count(store)); // row 4 went with the failing row 1
+    }
+  }
+
+  @Test
   void failingStatementRollsBackTheWholeEntry() {
     try (SqliteStore store = new SqliteStore(dir)) {
       store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)")));

@@ -1,0 +1,50 @@
+package io.kqlite.pgwire.session;
+
+import io.kqlite.pgwire.sql.SqlTranslationException;
+import io.kqlite.pgwire.sql.StatementDetail;
+import io.kqlite.pgwire.sql.TableRebuild;
+import io.kqlite.statemachine.SqlException;
+import io.kqlite.statemachine.Statement;
+import io.kqlite.statemachine.StatementResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Table changes that need the table's current definition from {@code sqlite_master} before they
+ * can be written as SQLite statements (see {@link TableRebuild}).
+ */
+final class TableScripts {
+
+  private TableScripts() {}
+
+  /**
+   * The statements that add the primary key. They are computed from this node's copy of the schema
+   * and written as one entry; a concurrent change of the same table between the read and the write
+   * is not detected (DDL is rare, and pgbench -i runs it alone).
+   */
+  static List<String> addPrimaryKey(StatementDetail.AddPrimaryKey key,
+      Function<Statement, StatementResult> read) {
+    StatementResult schema = read.apply(Statement.of(
+        "SELECT type, sql FROM sqlite_master WHERE tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL "
+            + "ORDER BY type = 'table' DESC, rowid", key.table()));
+    String createSql = null;
+    List<String> dependents = new ArrayList<>();
+    for (Object[] row : schema.rows()) {
+      if ("table".equals(row[0])) {
+        createSql = (String) row[1];
+      } else if ("index".equals(row[0]) || "trigger".equals(row[0])) {
+        dependents.add((String) row[1]);
+      }
+    }
+    if (createSql == null) {
+      throw new SqlException("42P01", "relation \"" + key.table() + "\" does not exist");
+    }
+    try {
+      return TableRebuild.addPrimaryKey(key.table(), createSql, dependents, key.constraint(),
+          key.columns());
+    } catch (SqlTranslationException e) {
+      throw new SqlException(e.sqlState(), e.getMessage());
+    }
+  }
+}

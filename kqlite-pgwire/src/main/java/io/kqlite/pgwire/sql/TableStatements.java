@@ -1,0 +1,153 @@
+package io.kqlite.pgwire.sql;
+
+import io.kqlite.pgwire.sql.StatementDetail.AddPrimaryKey;
+import io.kqlite.pgwire.sql.StatementDetail.Script;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * PostgreSQL table statements SQLite has no single statement for: {@code DROP TABLE a, b},
+ * {@code TRUNCATE a, b} (as DELETEs) and {@code ALTER TABLE … ADD PRIMARY KEY} (a rebuild, done
+ * by the session because it needs the table's current definition). pgbench -i sends all three.
+ */
+final class TableStatements {
+
+  private TableStatements() {
+  }
+
+  /** The detail for a WRITE statement of this kind, or null when SQLite takes it as it is. */
+  static StatementDetail parse(Words w) {
+    if (w.isWord(0, "truncate")) {
+      return truncate(w);
+    }
+    if (w.isWord(0, "drop") && w.word(1) != null && !w.isWord(1, "trigger") && w.hasSymbolAtDepth0(2, ",")) {
+      return dropList(w);
+    }
+    if (w.isWord(0, "alter") && w.isWord(1, "table")) {
+      return addPrimaryKey(w);
+    }
+    return null;
+  }
+
+  /** TRUNCATE [TABLE] [ONLY] name [*] [, …] [CONTINUE IDENTITY] [CASCADE | RESTRICT]. */
+  private static Script truncate(Words w) {
+    int i = w.isWord(1, "table") ? 2 : 1;
+    List<String> statements = new ArrayList<>();
+    while (true) {
+      if (w.isWord(i, "only")) {
+        i++;
+      }
+      int start = i;
+      i = skipName(w, i);
+      statements.add("DELETE FROM " + raw(w, start, i));
+      if (w.isSymbol(i, "*")) {
+        i++;
+      }
+      if (!w.isSymbol(i, ",")) {
+        break;
+      }
+      i++;
+    }
+    if (w.isWord(i, "restart") && w.isWord(i + 1, "identity")) {
+      throw SqlTranslationException.featureNotSupported("TRUNCATE … RESTART IDENTITY is not supported");
+    }
+    if (w.isWord(i, "continue") && w.isWord(i + 1, "identity")) {
+      i += 2;
+    }
+    if (w.isWord(i, "cascade") || w.isWord(i, "restrict")) {
+      i++;
+    }
+    if (i < w.size()) {
+      throw SqlTranslationException.syntaxErrorAt(w.get(i));
+    }
+    return new Script(statements);
+  }
+
+  /** DROP TABLE|VIEW|INDEX [IF EXISTS] a, b, … [CASCADE | RESTRICT]: one DROP per object. */
+  private static Script dropList(Words w) {
+    String object = w.word(1).toUpperCase(Locale.ROOT);
+    int i = 2;
+    String ifExists = "";
+    if (w.isWord(i, "if") && w.isWord(i + 1, "exists")) {
+      ifExists = "IF EXISTS ";
+      i += 2;
+    }
+    List<String> statements = new ArrayList<>();
+    while (true) {
+      int start = i;
+      i = skipName(w, i);
+      statements.add("DROP " + object + " " + ifExists + raw(w, start, i));
+      if (!w.isSymbol(i, ",")) {
+        break;
+      }
+      i++;
+    }
+    if (w.isWord(i, "cascade") || w.isWord(i, "restrict")) {
+      i++;
+    }
+    if (i < w.size()) {
+      throw SqlTranslationException.syntaxErrorAt(w.get(i));
+    }
+    return new Script(statements);
+  }
+
+  /** ALTER TABLE [IF EXISTS] [ONLY] t ADD [CONSTRAINT c] PRIMARY KEY (cols); null for other ALTERs. */
+  private static AddPrimaryKey addPrimaryKey(Words w) {
+    int i = 2;
+    if (w.isWord(i, "if") && w.isWord(i + 1, "exists")) {
+      i += 2;
+    }
+    if (w.isWord(i, "only")) {
+      i++;
+    }
+    if (!w.isName(i)) {
+      return null;
+    }
+    int nameAt = skipName(w, i) - 1; // the table, without a schema
+    String table = w.identifier(nameAt);
+    i = nameAt + 1;
+    if (!w.isWord(i, "add")) {
+      return null;
+    }
+    i++;
+    String constraint = table + "_pkey";
+    if (w.isWord(i, "constraint")) {
+      constraint = w.identifier(i + 1);
+      i += 2;
+    }
+    if (!w.isWord(i, "primary") || !w.isWord(i + 1, "key") || !w.isSymbol(i + 2, "(")) {
+      return null;
+    }
+    int close = w.closing(i + 2);
+    List<String> columns = new ArrayList<>();
+    for (int k = i + 3; k < close; k++) {
+      if (!w.isSymbol(k, ",")) {
+        columns.add(w.identifier(k));
+      }
+    }
+    if (close + 1 < w.size()) {
+      return null; // USING INDEX TABLESPACE and the like: let SQLite report it
+    }
+    return new AddPrimaryKey(table, constraint, columns);
+  }
+
+  private static int skipName(Words w, int i) {
+    if (!w.isName(i)) {
+      throw SqlTranslationException.syntaxErrorAt(w.get(i));
+    }
+    i++;
+    while (w.isSymbol(i, ".") && w.isName(i + 1)) {
+      i += 2;
+    }
+    return i;
+  }
+
+  private static String raw(Words w, int from, int to) {
+    StringBuilder out = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      out.append(w.get(k).text());
+    }
+    return out.toString();
+  }
+}
