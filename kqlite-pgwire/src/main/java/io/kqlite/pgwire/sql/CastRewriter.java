@@ -60,6 +60,23 @@ final class CastRewriter implements TokenRewriter {
         i = type.end();
         continue;
       }
+      if (literal && !type.array() && TemporalLiterals.handles(type.name())) {
+        edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
+        edits.replace(w.tokenIndex(operandStart),
+            TemporalLiterals.normalize(type.name(), SqlLiterals.stringValue(operand)));
+        castOperandStart.put(type.end(), operandStart);
+        i = type.end();
+        continue;
+      }
+      if (literal && type.name().equals("bytea") && SqlLiterals.stringValue(operand).startsWith("\\x")) {
+        // '\x0102'::bytea is hex input: a blob literal, not the text's own bytes
+        edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
+        edits.replace(w.tokenIndex(operandStart),
+            "X'" + SqlLiterals.stringValue(operand).substring(2) + "'");
+        castOperandStart.put(type.end(), operandStart);
+        i = type.end();
+        continue;
+      }
       String target = CastTypes.sqliteType(type.name()).orElse(null);
       if (target == null) {
         throw SqlTranslationException.notSupported(

@@ -1,0 +1,55 @@
+package io.kqlite.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real drivers of other languages: psycopg2 (Debian's python3-psycopg2) and node-postgres (pg
+ * from npm, installed by .ci/run), each writing and reading every type kqlite supports. The
+ * scripts live in src/test/clients.
+ */
+class ClientSmokeIT {
+
+  private static TestCluster cluster;
+  private static final File CLIENTS =
+      Path.of(System.getProperty("kqlite.home", ".."), "integration-tests/src/test/clients").toFile();
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = TestCluster.start(1);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    cluster.close();
+  }
+
+  private static String run(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).directory(CLIENTS).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "client did not finish");
+    assertEquals(0, process.exitValue(), output);
+    return output;
+  }
+
+  @Test
+  void psycopg2() throws Exception {
+    String output = run(List.of("/usr/bin/python3", "psycopg2_smoke.py", Integer.toString(cluster.pgPort(0))));
+    assertTrue(output.contains("types ok"), output);
+  }
+
+  @Test
+  void nodePostgres() throws Exception {
+    String output = run(List.of("node", "pg_smoke.js", Integer.toString(cluster.pgPort(0))));
+    assertTrue(output.contains("types ok"), output);
+  }
+}

@@ -1,0 +1,93 @@
+package io.kqlite.pgwire.sql;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+/**
+ * Date and time literals cast in the statement ({@code '2024-01-02T03:04:05'::timestamp}, as
+ * psycopg2 sends datetimes) become the text PostgreSQL would output for them, so the stored value
+ * reads back the way clients parse it. kqlite stores these types as text; time zones are UTC.
+ */
+final class TemporalLiterals {
+
+  private static final DateTimeFormatter INPUT = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE)
+      .optionalStart().appendLiteral('T').optionalEnd()
+      .optionalStart().appendLiteral(' ').optionalEnd()
+      .optionalStart()
+      .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+      .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+      .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
+      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+      .optionalEnd()
+      .optionalStart().appendOffset("+HH:mm", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+      .toFormatter(Locale.ROOT);
+
+  private TemporalLiterals() {}
+
+  static boolean handles(String type) {
+    return switch (type) {
+      case "timestamp", "timestamptz", "date", "time" -> true;
+      default -> false;
+    };
+  }
+
+  /** The SQL literal (quoted) PostgreSQL would print for {@code text} as {@code type}. */
+  static String normalize(String type, String text) {
+    try {
+      String value = switch (type) {
+        case "date" -> LocalDate.parse(text.strip().substring(0, Math.min(10, text.strip().length()))).toString();
+        case "time" -> time(LocalTime.parse(text.strip()));
+        case "timestamp" -> timestamp(localDateTime(text));
+        default -> timestamp(utc(text)) + "+00";
+      };
+      return SqlLiterals.quoteString(value);
+    } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+      throw new SqlTranslationException("22007",
+          "invalid input syntax for type " + type + ": \"" + text + "\"");
+    }
+  }
+
+  private static LocalDateTime localDateTime(String text) {
+    TemporalAccessor parsed = INPUT.parse(text.strip());
+    LocalDate date = LocalDate.from(parsed);
+    LocalTime time = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
+    return date.atTime(time);
+  }
+
+  private static LocalDateTime utc(String text) {
+    TemporalAccessor parsed = INPUT.parse(text.strip());
+    LocalDateTime local = localDateTime(text);
+    if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+      return OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
+          .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+    return local; // the session time zone is UTC
+  }
+
+  private static String timestamp(LocalDateTime value) {
+    return value.toLocalDate() + " " + time(value.toLocalTime());
+  }
+
+  /** HH:MM:SS with the fraction PostgreSQL shows: microseconds, trailing zeros dropped. */
+  private static String time(LocalTime value) {
+    String base = String.format(Locale.ROOT, "%02d:%02d:%02d", value.getHour(), value.getMinute(), value.getSecond());
+    int micros = value.getNano() / 1000;
+    if (micros == 0) {
+      return base;
+    }
+    String fraction = String.format(Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
+    return base + "." + fraction;
+  }
+}
