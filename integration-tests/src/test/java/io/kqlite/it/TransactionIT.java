@@ -160,6 +160,8 @@ class TransactionIT {
       s.execute("INSERT INTO accounts SELECT value, 1000 FROM (WITH RECURSIVE n(value) AS "
           + "(SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < " + accounts + ") SELECT value FROM n)");
     }
+    // Workers start on followers with fresh sessions: they must see the accounts first.
+    awaitSameOnAllNodes("accounts");
     int threads = 8;
     int perThread = 500;
     AtomicInteger retries = new AtomicInteger();
