@@ -1,7 +1,9 @@
 package io.kqlite.pgwire.sql;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The SQLite statements that add a primary key to an existing table, which SQLite's ALTER TABLE
@@ -51,8 +53,12 @@ public final class TableRebuild {
     StringBuilder create = new StringBuilder("CREATE TABLE ")
         .append(SqlLiterals.quoteIdentifier(temporary));
     int closeToken = w.tokenIndex(close);
+    Set<Integer> notNullAfter = keyColumnEnds(w, open, close, columns);
     for (int k = w.tokenIndex(open); k < closeToken; k++) {
       create.append(tokens.get(k).text());
+      if (notNullAfter.contains(k)) {
+        create.append(" NOT NULL");
+      }
     }
     create.append(", CONSTRAINT ").append(SqlLiterals.quoteIdentifier(constraint)).append(" PRIMARY KEY (");
     for (int c = 0; c < columns.size(); c++) {
@@ -70,5 +76,47 @@ public final class TableRebuild {
     statements.add("ALTER TABLE " + SqlLiterals.quoteIdentifier(temporary) + " RENAME TO " + quoted);
     statements.addAll(dependents);
     return statements;
+  }
+
+  /** Words that start a table constraint rather than a column definition. */
+  private static final Set<String> CONSTRAINT_WORDS =
+      Set.of("constraint", "primary", "unique", "check", "foreign", "exclude");
+
+  /**
+   * The token index ending each key column's definition that lacks NOT NULL: PostgreSQL's primary
+   * key implies NOT NULL, SQLite's (on anything but an INTEGER PRIMARY KEY) does not.
+   */
+  private static Set<Integer> keyColumnEnds(Words w, int open, int close, List<String> columns) {
+    Set<Integer> ends = new HashSet<>();
+    int start = open + 1;
+    int depth = 0;
+    for (int i = open + 1; i <= close; i++) {
+      if (w.isSymbol(i, "(") && i < close) {
+        depth++;
+      } else if (w.isSymbol(i, ")") && i < close) {
+        depth--;
+      } else if (i == close || depth == 0 && w.isSymbol(i, ",")) {
+        boolean isColumn = w.isName(start) && !w.isWordIn(start, CONSTRAINT_WORDS);
+        if (isColumn && i > start && isKey(SqlLiterals.identifierValue(w.get(start)), columns)
+            && !hasNotNull(w, start, i)) {
+          ends.add(w.tokenIndex(i - 1));
+        }
+        start = i + 1;
+      }
+    }
+    return ends;
+  }
+
+  private static boolean isKey(String column, List<String> columns) {
+    return columns.stream().anyMatch(column::equalsIgnoreCase);
+  }
+
+  private static boolean hasNotNull(Words w, int from, int to) {
+    for (int i = from; i < to - 1; i++) {
+      if (w.isWord(i, "not") && w.isWord(i + 1, "null")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

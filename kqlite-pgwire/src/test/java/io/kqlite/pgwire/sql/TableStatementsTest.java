@@ -60,6 +60,16 @@ class TableStatementsTest {
   }
 
   @Test
+  void keyColumnsBecomeNotNullAsInPostgres() {
+    List<String> script = TableRebuild.addPrimaryKey("t",
+        "CREATE TABLE t (a int, \"B\" numeric(10, 2) DEFAULT 0, c text NOT NULL, CHECK (a > 0))",
+        List.of(), "t_pkey", List.of("a", "B", "c"));
+    assertEquals("CREATE TABLE \"kqlite_rebuild_t\"(a int NOT NULL, \"B\" numeric(10, 2) DEFAULT 0 NOT NULL, "
+        + "c text NOT NULL, CHECK (a > 0), CONSTRAINT \"t_pkey\" PRIMARY KEY (\"a\", \"B\", \"c\"))",
+        script.get(0));
+  }
+
+  @Test
   void aSecondPrimaryKeyIsRefused() {
     SqlTranslationException e = assertThrows(SqlTranslationException.class, () -> TableRebuild.addPrimaryKey(
         "t", "CREATE TABLE t (id int PRIMARY KEY, v int)", List.of(), "t_pkey", List.of("v")));
