@@ -1,5 +1,6 @@
 package io.kqlite.pgwire.sql;
 
+import io.kqlite.pgwire.types.TemporalText;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +61,15 @@ final class CastRewriter implements TokenRewriter {
         i = type.end();
         continue;
       }
-      if (literal && !type.array() && TemporalLiterals.handles(type.name())) {
+      if (literal && !type.array() && TemporalText.handles(type.name())) {
+        // A date/time literal becomes the text PostgreSQL would store and print for it.
         edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
-        edits.replace(w.tokenIndex(operandStart),
-            TemporalLiterals.normalize(type.name(), SqlLiterals.stringValue(operand)));
+        try {
+          edits.replace(w.tokenIndex(operandStart), SqlLiterals.quoteString(
+              TemporalText.normalize(type.name(), SqlLiterals.stringValue(operand))));
+        } catch (IllegalArgumentException e) {
+          throw new SqlTranslationException("22007", e.getMessage());
+        }
         castOperandStart.put(type.end(), operandStart);
         i = type.end();
         continue;

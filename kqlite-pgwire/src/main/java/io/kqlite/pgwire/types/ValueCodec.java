@@ -114,6 +114,7 @@ public final class ValueCodec {
         case FLOAT4, FLOAT8 -> Double.parseDouble(text.trim());
         case BOOL -> parseBool(text) ? 1L : 0L;
         case BYTEA -> parseByteaText(text);
+        case TIMESTAMP, TIMESTAMPTZ, DATE, TIME -> temporal(type, text);
         default -> text;
       };
     } catch (NumberFormatException e) {
@@ -162,6 +163,14 @@ public final class ValueCodec {
       case "f", "false", "n", "no", "off", "0" -> false;
       default -> throw new SqlException("22P02", "invalid input syntax for type boolean: \"" + text + "\"");
     };
+  }
+
+  private static String temporal(PgType type, String text) {
+    try {
+      return TemporalText.normalize(type.typeName(), text);
+    } catch (IllegalArgumentException e) {
+      throw new SqlException("22007", e.getMessage());
+    }
   }
 
   private static byte[] parseByteaText(String text) {

@@ -266,13 +266,24 @@ public final class SqliteDatabase implements AutoCloseable {
     try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
       bind(prepared, statement.parameters());
       if (!prepared.execute()) {
-        int changed = prepared.getUpdateCount();
+        // SQLite's change count is only meaningful after INSERT/UPDATE/DELETE; after anything else
+        // it still holds the last data change on this connection, which differs between the apply
+        // and the speculative connection (and would make transaction digests disagree).
+        int changed = changesData(statement.sql()) ? prepared.getUpdateCount() : 0;
         return StatementResult.changed(changed == MAX_ROWS_CHANGED_UNKNOWN ? 0 : changed);
       }
       try (ResultSet rs = prepared.getResultSet()) {
         return readRows(rs);
       }
     }
+  }
+
+  private static final java.util.regex.Pattern DATA_CHANGE = java.util.regex.Pattern.compile(
+      "^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(insert|update|delete|replace|with)\\b",
+      java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
+  private static boolean changesData(String sql) {
+    return DATA_CHANGE.matcher(sql).find();
   }
 
   /**

@@ -116,4 +116,17 @@ class SqliteStoreTest {
       assertEquals("kine_pkey", primary.error().constraint());
     }
   }
+
+  @Test
+  void ddlInATransactionCommitsWithItsSpeculativeDigest() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE a (v int)"), Statement.of("INSERT INTO a VALUES (1), (2)")));
+      List<Statement> transaction = List.of(Statement.of("CREATE TABLE b (v int)"), Statement.of("INSERT INTO b VALUES (3)"));
+      WriteResult speculated = store.forRead("postgres").speculate(List.of(), List.of(), transaction, 5L, 6L);
+      List<Long> digests = speculated.results().stream().map(io.kqlite.statemachine.ResultDigest::of).toList();
+      WriteResult committed = store.apply(2, new WriteCommand(WriteCommand.Kind.TRANSACTION, "postgres",
+          transaction, digests, 5L, 6L));
+      assertFalse(committed.failed(), String.valueOf(committed.error()));
+    }
+  }
 }

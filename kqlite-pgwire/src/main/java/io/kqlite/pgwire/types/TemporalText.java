@@ -1,4 +1,4 @@
-package io.kqlite.pgwire.sql;
+package io.kqlite.pgwire.types;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,11 +13,12 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
- * Date and time literals cast in the statement ({@code '2024-01-02T03:04:05'::timestamp}, as
- * psycopg2 sends datetimes) become the text PostgreSQL would output for them, so the stored value
- * reads back the way clients parse it. kqlite stores these types as text; time zones are UTC.
+ * Dates and times as clients write them ({@code 2024-01-02T03:04:05.000+02:00} from
+ * node-postgres, {@code '2024-01-02T03:04:05'::timestamp} from psycopg2) turned into the text
+ * PostgreSQL outputs for them, so stored values read back the way clients parse them. kqlite
+ * stores these types as text; the session time zone is UTC.
  */
-final class TemporalLiterals {
+public final class TemporalText {
 
   private static final DateTimeFormatter INPUT = new DateTimeFormatterBuilder()
       .parseCaseInsensitive()
@@ -34,28 +35,32 @@ final class TemporalLiterals {
       .optionalStart().appendOffset("+HH", "Z").optionalEnd()
       .toFormatter(Locale.ROOT);
 
-  private TemporalLiterals() {}
+  private TemporalText() {}
 
-  static boolean handles(String type) {
+  /** True for the type names this class normalises (timestamp, timestamptz, date, time). */
+  public static boolean handles(String type) {
     return switch (type) {
       case "timestamp", "timestamptz", "date", "time" -> true;
       default -> false;
     };
   }
 
-  /** The SQL literal (quoted) PostgreSQL would print for {@code text} as {@code type}. */
-  static String normalize(String type, String text) {
+  /**
+   * The text PostgreSQL would print for {@code text} read as {@code type}.
+   *
+   * @throws IllegalArgumentException when PostgreSQL would reject the input (SQLSTATE 22007)
+   */
+  public static String normalize(String type, String text) {
     try {
-      String value = switch (type) {
+      return switch (type) {
         case "date" -> LocalDate.parse(text.strip().substring(0, Math.min(10, text.strip().length()))).toString();
         case "time" -> time(LocalTime.parse(text.strip()));
         case "timestamp" -> timestamp(localDateTime(text));
         default -> timestamp(utc(text)) + "+00";
       };
-      return SqlLiterals.quoteString(value);
     } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-      throw new SqlTranslationException("22007",
-          "invalid input syntax for type " + type + ": \"" + text + "\"");
+      throw new IllegalArgumentException(
+          "invalid input syntax for type " + type + ": \"" + text + "\"", e);
     }
   }
 
