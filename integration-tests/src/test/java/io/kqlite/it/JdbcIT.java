@@ -65,6 +65,36 @@ class JdbcIT {
   }
 
   @Test
+  void datesTimesAndNumericsSurviveBinaryTransfer() throws SQLException {
+    try (Connection c = cluster.connect(0); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE temporal (id int PRIMARY KEY, ts timestamp, tz timestamptz, d date, n numeric)");
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO temporal VALUES (?, ?, ?, ?, ?)")) {
+        for (int i = 1; i <= 10; i++) {
+          insert.setInt(1, i);
+          insert.setObject(2, java.time.LocalDateTime.of(2024, 1, i, 3, 4, 5, 123_456_000));
+          insert.setObject(3, java.time.OffsetDateTime.of(2024, 1, i, 3, 4, 5, 0, java.time.ZoneOffset.ofHours(2)));
+          insert.setObject(4, java.time.LocalDate.of(2024, 2, i));
+          insert.setBigDecimal(5, new java.math.BigDecimal("1234.5678").add(java.math.BigDecimal.valueOf(i)));
+          insert.executeUpdate();
+        }
+      }
+      try (PreparedStatement select = c.prepareStatement("SELECT ts, tz, d, n FROM temporal WHERE id = ?")) {
+        for (int i = 1; i <= 10; i++) { // binary results from the 5th execution on
+          select.setInt(1, i);
+          try (ResultSet rs = select.executeQuery()) {
+            assertTrue(rs.next());
+            assertEquals(java.time.LocalDateTime.of(2024, 1, i, 3, 4, 5, 123_456_000), rs.getObject(1, java.time.LocalDateTime.class));
+            assertEquals(java.time.OffsetDateTime.of(2024, 1, i, 1, 4, 5, 0, java.time.ZoneOffset.UTC).toInstant(),
+                rs.getObject(2, java.time.OffsetDateTime.class).toInstant());
+            assertEquals(java.time.LocalDate.of(2024, 2, i), rs.getObject(3, java.time.LocalDate.class));
+            assertEquals(0, new java.math.BigDecimal("1234.5678").add(java.math.BigDecimal.valueOf(i)).compareTo(rs.getBigDecimal(4)));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void batchIsOneAtomicWrite() throws SQLException {
     try (Connection c = cluster.connect(0); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE batch (id int PRIMARY KEY, v text)");

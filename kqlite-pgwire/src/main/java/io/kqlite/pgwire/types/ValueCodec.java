@@ -84,6 +84,20 @@ public final class ValueCodec {
         System.arraycopy(json, 0, out, 1, json.length);
         return out;
       }
+      case DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> {
+        try {
+          return BinaryTemporal.encode(type, value.toString());
+        } catch (IllegalArgumentException e) {
+          throw new SqlException("22007", e.getMessage());
+        }
+      }
+      case NUMERIC -> {
+        try {
+          return BinaryTemporal.encodeNumeric(new BigDecimal(value.toString().trim()));
+        } catch (NumberFormatException e) {
+          throw new SqlException("22P02", "invalid input syntax for type numeric: \"" + value + "\"");
+        }
+      }
       default -> throw new SqlException("0A000", "binary format for type " + type.typeName() + " is not supported yet");
     }
   }
@@ -142,6 +156,9 @@ public final class ValueCodec {
         }
         case TEXT, VARCHAR, BPCHAR, NAME, JSON, UNKNOWN, CHAR -> new String(bytes, StandardCharsets.UTF_8);
         case JSONB -> new String(bytes, 1, Math.max(0, bytes.length - 1), StandardCharsets.UTF_8);
+        case DATE -> BinaryTemporal.decode(type, exact(buffer, 4));
+        case TIME, TIMESTAMP, TIMESTAMPTZ -> BinaryTemporal.decode(type, exact(buffer, 8));
+        case NUMERIC -> BinaryTemporal.decodeNumeric(buffer).toPlainString();
         default -> throw new SqlException("0A000", "binary format for type " + type.typeName() + " is not supported yet");
       };
     } catch (java.nio.BufferUnderflowException e) {
