@@ -48,9 +48,16 @@ class CastRewriterTest {
     assertEquals(sql, sqlite(sql));
   }
 
+  @Test
+  void dateTimeAndByteaLiteralsBecomeWhatPostgresStores() {
+    assertEquals("SELECT '2020-01-01', '2020-01-01 10:11:12.5', '2020-01-01 08:11:12+00', X'00ff'",
+        sqlite("SELECT '2020-01-01'::date, '2020-01-01T10:11:12.500'::timestamp, "
+            + "'2020-01-01 10:11:12+02:00'::timestamptz, '\\x00ff'::bytea"));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-    "SELECT '2020-01-01'::date             | cast to date is not supported",
+    "SELECT d::date FROM t                 | cast to date is not supported",
     "SELECT now()::timestamp with time zone | cast to timestamptz is not supported",
     "SELECT x::myschema.mytype FROM t      | cast to myschema.mytype is not supported",
     "SELECT ARRAY[1][1]::int               | ~cast of \"]\" with :: is not supported~",
