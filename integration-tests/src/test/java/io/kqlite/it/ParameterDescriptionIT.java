@@ -31,12 +31,8 @@ class ParameterDescriptionIT {
   }
 
   private static int[] describe(String sql) throws Exception {
-    try (WireClient client = new WireClient(cluster.pgPort(0))) {
-      client.startup();
-      client.parse("stmt", sql);
-      client.describeStatement("stmt");
-      client.sync();
-      return WireClient.parameterOids(client.readUntilReady('t'));
+    try (PgxLikeClient client = new PgxLikeClient(cluster.pgPort(0), "postgres")) {
+      return client.parameterTypes(sql);
     }
   }
 

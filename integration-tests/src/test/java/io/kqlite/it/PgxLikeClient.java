@@ -127,6 +127,15 @@ final class PgxLikeClient implements AutoCloseable {
 
   private Result lastError;
 
+  /** The parameter types the server reported when the statement was prepared. */
+  int[] parameterTypes(String sql) throws IOException {
+    Prepared prepared = cache.containsKey(sql) ? cache.get(sql) : prepare(sql);
+    if (prepared == null) {
+      throw new IOException("prepare failed: " + lastError.sqlState());
+    }
+    return prepared.parameterOids();
+  }
+
   private Prepared prepare(String sql) throws IOException {
     String name = "stmtcache_" + (nextName++);
     ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -33,7 +33,7 @@ final class CopyStatements {
       i = close + 1;
     } else {
       int start = i;
-      i = skipName(w, i);
+      i = w.skipQualifiedName(i);
       table = rawText(w, start, i);
       if (w.isSymbol(i, "(")) {
         int close = w.closing(i);
@@ -79,17 +79,6 @@ final class CopyStatements {
       throw SqlTranslationException.syntaxErrorAt(w.get(i));
     }
     return new Copy(from, table, columns, query, options.build());
-  }
-
-  private static int skipName(Words w, int i) {
-    if (!w.isName(i)) {
-      throw SqlTranslationException.syntaxErrorAt(w.get(i));
-    }
-    i++;
-    while (w.isSymbol(i, ".") && w.isName(i + 1)) {
-      i += 2;
-    }
-    return i;
   }
 
   /** {@code ( name [value] [, …] )}. */

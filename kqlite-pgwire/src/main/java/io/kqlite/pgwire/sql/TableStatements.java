@@ -39,7 +39,7 @@ final class TableStatements {
         i++;
       }
       int start = i;
-      i = skipName(w, i);
+      i = w.skipQualifiedName(i);
       statements.add("DELETE FROM " + raw(w, start, i));
       if (w.isSymbol(i, "*")) {
         i++;
@@ -76,7 +76,7 @@ final class TableStatements {
     List<String> statements = new ArrayList<>();
     while (true) {
       int start = i;
-      i = skipName(w, i);
+      i = w.skipQualifiedName(i);
       statements.add("DROP " + object + " " + ifExists + raw(w, start, i));
       if (!w.isSymbol(i, ",")) {
         break;
@@ -104,7 +104,7 @@ final class TableStatements {
     if (!w.isName(i)) {
       return null;
     }
-    int nameAt = skipName(w, i) - 1; // the table, without a schema
+    int nameAt = w.skipQualifiedName(i) - 1; // the table, without a schema
     String table = w.identifier(nameAt);
     i = nameAt + 1;
     if (!w.isWord(i, "add")) {
@@ -130,17 +130,6 @@ final class TableStatements {
       return null; // USING INDEX TABLESPACE and the like: let SQLite report it
     }
     return new AddPrimaryKey(table, constraint, columns);
-  }
-
-  private static int skipName(Words w, int i) {
-    if (!w.isName(i)) {
-      throw SqlTranslationException.syntaxErrorAt(w.get(i));
-    }
-    i++;
-    while (w.isSymbol(i, ".") && w.isName(i + 1)) {
-      i += 2;
-    }
-    return i;
   }
 
   private static String raw(Words w, int from, int to) {

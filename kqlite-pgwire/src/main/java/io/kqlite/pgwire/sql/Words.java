@@ -88,6 +88,22 @@ final class Words {
     return SqlLiterals.identifierValue(get(i));
   }
 
+  /**
+   * Index just after the possibly qualified name ({@code a.b.c}) that starts at {@code i}.
+   *
+   * @throws SqlTranslationException 42601 when no name starts there
+   */
+  int skipQualifiedName(int i) {
+    if (!isName(i)) {
+      throw SqlTranslationException.syntaxErrorAt(get(i));
+    }
+    i++;
+    while (isSymbol(i, ".") && isName(i + 1)) {
+      i += 2;
+    }
+    return i;
+  }
+
   /** Index of the bracket closing the one opened at {@code open}, or {@link #size()} if unbalanced. */
   int closing(int open) {
     int depth = 0;
