@@ -144,13 +144,22 @@ final class TestCluster implements AutoCloseable {
   }
 
 
+  /**
+   * A port that is free now, chosen below Linux's ephemeral range (32768 and up): a port taken from
+   * that range can be grabbed by any outgoing connection before the member binds it.
+   */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20_000 + random.nextInt(12_000);
+      try (ServerSocket socket = new ServerSocket(port)) {
+        socket.setReuseAddress(true);
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port found below 32000"));
   }
 
   @Override
