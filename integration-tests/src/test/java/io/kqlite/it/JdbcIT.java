@@ -95,6 +95,21 @@ class JdbcIT {
   }
 
   @Test
+  void likeIsCaseSensitiveIlikeIsNot() throws SQLException {
+    try (Connection c = cluster.connect(0); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE words (w text)");
+      s.execute("INSERT INTO words VALUES ('Apple'), ('apple'), ('APPLE pie')");
+      try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM words WHERE w LIKE 'app%'), "
+          + "(SELECT count(*) FROM words WHERE w ILIKE 'app%'), (SELECT count(*) FROM words WHERE w NOT ILIKE '%pie')")) {
+        rs.next();
+        assertEquals(1, rs.getInt(1));
+        assertEquals(3, rs.getInt(2));
+        assertEquals(2, rs.getInt(3));
+      }
+    }
+  }
+
+  @Test
   void batchIsOneAtomicWrite() throws SQLException {
     try (Connection c = cluster.connect(0); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE batch (id int PRIMARY KEY, v text)");

@@ -11,9 +11,8 @@ import java.util.Set;
  *       reused {@code $1} still binds one value.</li>
  *   <li>{@code E'...'}, {@code U&'...'}, {@code N'...'} and dollar-quoted strings → plain
  *       {@code '...'} literals with the same value; {@code U&"..."} → plain {@code "..."}.</li>
- *   <li>{@code ILIKE} → {@code LIKE}: SQLite's LIKE already ignores ASCII case (but not
- *       non-ASCII case, and not if {@code PRAGMA case_sensitive_like} is on). Plain LIKE stays,
- *       so it is case-insensitive for ASCII in kqlite, unlike PostgreSQL.</li>
+ *   <li>{@code a ILIKE b} → {@code lower(a) LIKE lower(b)}; plain LIKE stays, and is
+ *       case-sensitive as in PostgreSQL (the store sets {@code PRAGMA case_sensitive_like}).</li>
  *   <li>{@code LIMIT ALL} → removed, or {@code LIMIT -1} when OFFSET follows (SQLite needs a
  *       LIMIT before OFFSET).</li>
  *   <li>{@code COLLATE "C"} / {@code "POSIX"} → {@code COLLATE BINARY} (both compare bytes);
@@ -73,10 +72,75 @@ final class ExpressionRewriter implements TokenRewriter {
     return SqlLiterals.quoteString(value);
   }
 
+  /**
+   * {@code a [NOT] ILIKE b} → {@code lower(a) [NOT] LIKE lower(b)}: kqlite's LIKE is case-sensitive
+   * like PostgreSQL's. Operands are a name ({@code t.col}), a literal, a parameter, a function
+   * call or a parenthesised group; anything else is refused rather than lowered wrongly.
+   */
+  private static void ilike(Words w, int k, TokenEdits edits) {
+    int leftEnd = w.isWord(k - 1, "not") ? k - 2 : k - 1;
+    int leftStart = operandStart(w, leftEnd);
+    int rightEnd = operandEnd(w, k + 1);
+    if (leftStart < 0 || rightEnd < 0) {
+      throw SqlTranslationException.notSupported("ILIKE with this operand");
+    }
+    edits.insertBefore(w.tokenIndex(leftStart), "lower(");
+    edits.insertAfter(w.tokenIndex(leftEnd), ")");
+    edits.replace(w.tokenIndex(k), "LIKE");
+    edits.insertBefore(w.tokenIndex(k + 1), "lower(");
+    edits.insertAfter(w.tokenIndex(rightEnd), ")");
+  }
+
+  private static int operandStart(Words w, int end) {
+    if (end < 0) {
+      return -1;
+    }
+    Token t = w.get(end);
+    int start = end;
+    if (t.isSymbol(")")) {
+      start = w.opening(end);
+      if (start > 0 && w.get(start - 1).type() == Token.Type.KEYWORD_OR_IDENT) {
+        start--; // a function call
+      }
+    } else if (!t.isName() && t.type() != Token.Type.STRING && t.type() != Token.Type.PARAM
+        && t.type() != Token.Type.NUMBER) {
+      return -1;
+    }
+    while (start >= 2 && w.isSymbol(start - 1, ".") && w.isName(start - 2)) {
+      start -= 2;
+    }
+    return start;
+  }
+
+  private static int operandEnd(Words w, int start) {
+    if (start >= w.size()) {
+      return -1;
+    }
+    Token t = w.get(start);
+    if (t.isSymbol("(")) {
+      return w.closing(start) < w.size() ? w.closing(start) : -1;
+    }
+    if (t.type() == Token.Type.STRING || t.type() == Token.Type.PARAM) {
+      return start;
+    }
+    if (!t.isName()) {
+      return -1;
+    }
+    int end = start;
+    while (w.isSymbol(end + 1, ".") && w.isName(end + 2)) {
+      end += 2;
+    }
+    if (w.isSymbol(end + 1, "(")) {
+      int close = w.closing(end + 1);
+      return close < w.size() ? close : -1;
+    }
+    return end;
+  }
+
   /** Rewrites the word at {@code k}; returns the last significant index it consumed. */
   private static int word(Words w, int k, boolean statementStart, TokenEdits edits) {
     if (w.isWord(k, "ilike")) {
-      edits.replace(w.tokenIndex(k), "LIKE");
+      ilike(w, k, edits);
     } else if (w.isWord(k, "limit") && w.isWord(k + 1, "all")) {
       if (w.isWord(k + 2, "offset")) {
         edits.replace(w.tokenIndex(k + 1), "-1");

@@ -75,6 +75,7 @@ public final class SqliteDatabase implements AutoCloseable {
   static SqliteDatabase open(String name, Path file, long createdAtIndex,
       ReadSetup readSetup) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
+    config.enableCaseSensitiveLike(true); // PostgreSQL's LIKE is case-sensitive
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     // The Raft log is the durable record; a lost SQLite tail is re-applied from it.
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -205,6 +206,7 @@ public final class SqliteDatabase implements AutoCloseable {
   private Connection speculator() throws SQLException {
     if (speculator == null) {
       SQLiteConfig config = new SQLiteConfig();
+      config.enableCaseSensitiveLike(true); // PostgreSQL's LIKE is case-sensitive
       config.enforceForeignKeys(true);
       config.setBusyTimeout(10_000);
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
@@ -445,6 +447,7 @@ public final class SqliteDatabase implements AutoCloseable {
 
   private Connection openReader() throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
+    config.enableCaseSensitiveLike(true); // PostgreSQL's LIKE is case-sensitive
     config.setReadOnly(true);
     config.setBusyTimeout(10_000);
     Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
