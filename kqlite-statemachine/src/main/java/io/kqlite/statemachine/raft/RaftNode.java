@@ -76,6 +76,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   private final RaftServer server;
   private final RaftProperties properties;
   private static final int CLIENT_POOL_SIZE = 8;
+  private static final int CLIENT_RETRIES = 25;
   private volatile List<RaftClient> clients;
   private volatile Set<RaftPeer> clientPeers;
   private final java.util.concurrent.atomic.AtomicInteger nextClient = new java.util.concurrent.atomic.AtomicInteger();
@@ -182,11 +183,28 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     if (current == null || !peers.equals(clientPeers)) {
       current = rebuildClients(peers);
     }
-    return current.get(Math.floorMod(nextClient.getAndIncrement(), current.size()));
+    RaftClient chosen = current.get(Math.floorMod(nextClient.getAndIncrement(), current.size()));
+    RaftPeerId leader = division().getInfo().getLeaderId();
+    if (leader != null && chosen.getLeaderId() != null && !leader.equals(chosen.getLeaderId())) {
+      // This server has heard from a new leader, but the client still aims at the old one (after
+      // a failover, a Ratis client can keep retrying a dead leader until its retries run out).
+      // Nothing has been sent for this request yet, so fresh clients aimed at the new leader are
+      // safe to use; requests in flight on the old ones finish or fail on their own.
+      current = rebuildClients(peers, leader);
+      chosen = current.get(Math.floorMod(nextClient.getAndIncrement(), current.size()));
+    }
+    return chosen;
   }
 
-  private synchronized List<RaftClient> rebuildClients(Set<RaftPeer> peers) {
-    if (clients != null && peers.equals(clientPeers)) {
+  private List<RaftClient> rebuildClients(Set<RaftPeer> peers) {
+    return rebuildClients(peers, null);
+  }
+
+  /** New clients for {@code peers}; with {@code staleLeader}-aware rebuild when the leader moved. */
+  private synchronized List<RaftClient> rebuildClients(Set<RaftPeer> peers, RaftPeerId newLeader) {
+    boolean sameLeader = newLeader == null
+        || (clients != null && newLeader.equals(clients.get(0).getLeaderId()));
+    if (clients != null && peers.equals(clientPeers) && sameLeader) {
       return clients;
     }
     if (peers.isEmpty()) {
@@ -195,15 +213,22 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     if (clients != null) {
       retiredClients.addAll(clients); // requests may still be in flight on them: closed with the node
     }
+    // Start from the leader this server knows: a new client otherwise tries the first peer of
+    // the group, which may be a member that is down, and can spend its whole retry budget there.
+    RaftPeerId leader = division().getInfo().getLeaderId();
     List<RaftClient> fresh = new java.util.ArrayList<>();
     for (int i = 0; i < CLIENT_POOL_SIZE; i++) {
-      fresh.add(RaftClient.newBuilder()
+      RaftClient.Builder builder = RaftClient.newBuilder()
           .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
           .setProperties(properties)
-          .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
-              (int) Math.max(1, config.writeTimeout().toMillis() / 200),
-              TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)))
-          .build());
+          // A short budget: a client can keep aiming at a dead leader, and its request's outcome
+          // is then unknown; better to tell the client so (08006) within seconds than to hang.
+          .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(CLIENT_RETRIES,
+              TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)));
+      if (leader != null) {
+        builder.setLeaderId(leader);
+      }
+      fresh.add(builder.build());
     }
     clientPeers = peers;
     clients = List.copyOf(fresh);
