@@ -49,7 +49,8 @@ class KineFailoverIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> total(acknowledged) >= 100);
       cluster.kill(leader);
       int before = total(acknowledged);
-      await().atMost(Duration.ofSeconds(60)).until(() -> total(acknowledged) >= before + 100);
+      // Generous on a loaded machine: the failover time itself is measured by bench/failover.sh.
+      await().atMost(Duration.ofSeconds(180)).until(() -> total(acknowledged) >= before + 100);
       cluster.start(leader);
       stop.set(true);
       for (Thread thread : writers) {

@@ -79,7 +79,8 @@ class WitnessIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 50);
       cluster.kill(leader);
       int before = acknowledged.size();
-      await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= before + 50);
+      // Generous on a loaded machine: the failover time itself is measured by bench/failover.sh.
+      await().atMost(Duration.ofSeconds(180)).until(() -> acknowledged.size() >= before + 50);
       int newLeader = cluster.awaitLeader();
       assertNotEquals(leader, newLeader);
 
