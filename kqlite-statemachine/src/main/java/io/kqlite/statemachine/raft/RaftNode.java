@@ -276,6 +276,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     Message message = Message.valueOf(ByteString.copyFrom(entry));
     long deadline = System.nanoTime() + config.writeTimeout().toNanos();
     while (true) {
+      awaitKnownLeader(deadline);
       RaftClientReply reply;
       try {
         reply = client().async().send(message)
@@ -284,6 +285,10 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
         Thread.currentThread().interrupt();
         throw new SqlException("57014", "canceling statement: interrupted while waiting for commit");
       } catch (ExecutionException | TimeoutException | IOException e) {
+        if (refusedByWitness(e) && System.nanoTime() < deadline) {
+          sleepBeforeRetry();
+          continue;
+        }
         throw unavailable(e);
       }
       if (reply.isSuccess()) {
@@ -299,8 +304,24 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   }
 
   private static boolean refusedByWitness(RaftClientReply reply) {
-    Throwable e = reply.getException();
-    return e != null && String.valueOf(e.getMessage()).contains(WitnessStateMachine.REFUSED);
+    return refusedByWitness(reply.getException());
+  }
+
+  /** The witness refused in startTransaction: nothing was appended, so sending again is safe. */
+  private static boolean refusedByWitness(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains(WitnessStateMachine.REFUSED)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** During an election nobody leads: wait for a leader rather than send into the void. */
+  private void awaitKnownLeader(long deadlineNanos) {
+    while (division().getInfo().getLeaderId() == null && System.nanoTime() < deadlineNanos) {
+      sleepBeforeRetry();
+    }
   }
 
   private static void sleepBeforeRetry() {
