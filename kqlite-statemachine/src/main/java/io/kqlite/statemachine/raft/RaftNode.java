@@ -76,7 +76,6 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   private final RaftServer server;
   private final RaftProperties properties;
   private static final int CLIENT_POOL_SIZE = 8;
-  private static final int CLIENT_RETRIES = 25;
   private volatile List<RaftClient> clients;
   private volatile Set<RaftPeer> clientPeers;
   private final java.util.concurrent.atomic.AtomicInteger nextClient = new java.util.concurrent.atomic.AtomicInteger();
@@ -221,9 +220,10 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
       RaftClient.Builder builder = RaftClient.newBuilder()
           .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
           .setProperties(properties)
-          // A short budget: a client can keep aiming at a dead leader, and its request's outcome
-          // is then unknown; better to tell the client so (08006) within seconds than to hang.
-          .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(CLIENT_RETRIES,
+          // The whole write timeout: elections and a witness's hand-over can take seconds. A
+          // request stuck on a dead leader fails after it with 08006 (outcome unknown).
+          .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+              (int) Math.max(1, config.writeTimeout().toMillis() / 200),
               TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)));
       if (leader != null) {
         builder.setLeaderId(leader);

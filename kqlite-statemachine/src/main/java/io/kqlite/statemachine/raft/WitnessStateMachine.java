@@ -35,6 +35,52 @@ final class WitnessStateMachine extends BaseStateMachine {
     return CompletableFuture.completedFuture(Message.EMPTY);
   }
 
+  private final java.util.concurrent.atomic.AtomicBoolean handingOver = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * When the witness becomes leader it asks Ratis to hand leadership to a data node, and keeps
+   * asking while it still leads: Ratis moves leadership once the target's log has caught up.
+   * Priority alone does not always trigger the move quickly under load.
+   */
+  @Override
+  public void notifyLeaderChanged(org.apache.ratis.protocol.RaftGroupMemberId member,
+      org.apache.ratis.protocol.RaftPeerId newLeader) {
+    if (member.getPeerId().equals(newLeader) && handingOver.compareAndSet(false, true)) {
+      Thread thread = new Thread(() -> handOver(member), "kqlite-witness-handover");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  private void handOver(org.apache.ratis.protocol.RaftGroupMemberId member) {
+    try {
+      org.apache.ratis.server.RaftServer server = getServer().get();
+      org.apache.ratis.protocol.ClientId clientId = org.apache.ratis.protocol.ClientId.randomId();
+      long callId = 0;
+      while (true) {
+        org.apache.ratis.server.RaftServer.Division division = server.getDivision(member.getGroupId());
+        if (!division.getInfo().isLeader()) {
+          return;
+        }
+        for (org.apache.ratis.protocol.RaftPeer peer : division.getGroup().getPeers()) {
+          if (peer.getPriority() > 0 && division.getInfo().isLeader()) {
+            try {
+              server.transferLeadership(new org.apache.ratis.protocol.TransferLeadershipRequest(
+                  clientId, member.getPeerId(), member.getGroupId(), callId++, peer.getId(), 3_000));
+            } catch (java.io.IOException notYet) {
+              // target not caught up or unreachable: try the next one
+            }
+          }
+        }
+        Thread.sleep(300);
+      }
+    } catch (Exception stopped) {
+      // the server is closing; a later leadership starts a new hand-over
+    } finally {
+      handingOver.set(false);
+    }
+  }
+
   @Override
   public CompletableFuture<Message> query(Message request) {
     return CompletableFuture.failedFuture(new IOException("a kqlite witness holds no data"));
