@@ -76,6 +76,23 @@ final class ProcessCluster implements AutoCloseable {
     return leader[0];
   }
 
+  /**
+   * Waits until every member holds the leader's whole log. A member that has just started (a
+   * fresh witness above all) counts towards a majority only once it has caught up, so a test
+   * that kills a member before that tests something else than it means to.
+   */
+  void awaitAllCaughtUp() {
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      try (ClusterAdmin admin = ClusterAdmin.connect(peers)) {
+        List<MemberStatus> members = admin.status();
+        long leaderLast = members.stream().filter(m -> m.role().equals("LEADER"))
+            .mapToLong(MemberStatus::lastLogIndex).findFirst().orElse(-1);
+        return leaderLast > 0 && members.stream().allMatch(m -> !m.role().equals("UNREACHABLE")
+            && m.lastLogIndex() >= leaderLast && m.commitIndex() >= leaderLast);
+      }
+    });
+  }
+
   int leaderIndex() throws IOException {
     try (ClusterAdmin admin = ClusterAdmin.connect(peers)) {
       for (MemberStatus status : admin.status()) {
