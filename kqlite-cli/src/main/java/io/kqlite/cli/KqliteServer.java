@@ -1,6 +1,7 @@
 package io.kqlite.cli;
 
 import io.kqlite.pgwire.catalog.Catalog;
+import io.kqlite.pgwire.server.ClientTls;
 import io.kqlite.pgwire.server.PgServer;
 import io.kqlite.pgwire.session.SessionFunctions;
 import io.kqlite.statemachine.raft.NodeConfig;
@@ -18,12 +19,17 @@ public final class KqliteServer implements AutoCloseable {
     this.pg = pg;
   }
 
-  /** Starts the Raft member first (so the data is there), then accepts clients. */
+  /**
+   * Starts the Raft member first (so the data is there), then accepts clients, over TLS too when
+   * the config names certificate files.
+   */
   public static KqliteServer start(NodeConfig config, String pgHost, int pgPort, int maxMessageLength)
       throws IOException, InterruptedException {
+    ClientTls tls = config.tls() == null ? null
+        : ClientTls.fromPem(config.tls().validate().cert(), config.tls().key());
     RaftNode node = RaftNode.start(config, Catalog.readSetup(SessionFunctions.all()));
     try {
-      return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength));
+      return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength, tls));
     } catch (RuntimeException | InterruptedException e) {
       node.close();
       throw e;

@@ -102,6 +102,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
         .setGroup(group)
         .setStateMachine(machine)
         .setProperties(properties)
+        .setParameters(RaftTls.parameters(config.tls()))
         .setOption(RaftStorage.StartupOption.RECOVER)
         .build();
   }
@@ -220,6 +221,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
       RaftClient.Builder builder = RaftClient.newBuilder()
           .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
           .setProperties(properties)
+          .setParameters(RaftTls.parameters(config.tls()))
           // The whole write timeout: elections and a witness's hand-over can take seconds. A
           // request stuck on a dead leader fails after it with 08006 (outcome unknown).
           .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
