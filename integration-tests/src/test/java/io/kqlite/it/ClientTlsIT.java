@@ -48,6 +48,13 @@ class ClientTlsIT {
   static void stop() throws Exception {
     plain.close();
     cluster.close();
+    deleteTree(dir);
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @Test

@@ -52,7 +52,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
   /** All kqlite clusters use one group id; members are told apart by peer id. */
-  static final RaftGroupId GROUP_ID =
+  public static final RaftGroupId GROUP_ID =
       RaftGroupId.valueOf(UUID.nameUUIDFromBytes("kqlite".getBytes(StandardCharsets.UTF_8)));
 
   /**
