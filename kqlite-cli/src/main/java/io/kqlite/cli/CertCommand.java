@@ -31,6 +31,7 @@ final class CertCommand {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   @Command(name = "ca", mixinStandardHelpOptions = true,
       description = "Makes a CA: DIR/ca.pem (give it to every node and client as --tls-ca / sslrootcert) "
@@ -121,7 +122,7 @@ final class CertCommand {
       if (h.isEmpty()) {
         continue;
       }
-      boolean ip = IPV4.matcher(h).matches() || h.contains(":");
+      boolean ip = IPV4.matcher(h).matches() || IPV6.matcher(h).matches();
       if (!ip && !NAME.matcher(h).matches()) {
         throw new IllegalArgumentException("not a host name or IP address: " + h);
       }

@@ -7,9 +7,13 @@ import io.kqlite.pgwire.session.SessionFunctions;
 import io.kqlite.statemachine.raft.NodeConfig;
 import io.kqlite.statemachine.raft.RaftNode;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One running kqlite node: the replicated core plus its PostgreSQL listener. */
 public final class KqliteServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KqliteServer.class);
 
   private final RaftNode node;
   private final PgServer pg;
@@ -27,6 +31,10 @@ public final class KqliteServer implements AutoCloseable {
       throws IOException, InterruptedException {
     ClientTls tls = config.tls() == null ? null
         : ClientTls.fromPem(config.tls().validate().cert(), config.tls().key());
+    if (config.peers().size() > 1 && (config.tls() == null || !config.tls().mutual())) {
+      LOG.warn("Raft traffic between members is plain text and unauthenticated: anyone who can reach "
+          + "the Raft port can append to the log. Give every member --tls-cert, --tls-key and --tls-ca.");
+    }
     RaftNode node = RaftNode.start(config, Catalog.readSetup(SessionFunctions.all()));
     try {
       return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength, tls));

@@ -11,9 +11,10 @@ import picocli.CommandLine.Option;
 final class TlsOptions {
 
   @Option(names = "--tls-cert", paramLabel = "FILE",
-      description = "PEM certificate chain (this node's certificate first). With --tls-key, PostgreSQL "
-          + "clients may use TLS (sslmode=require/verify-full); with --tls-ca too, Raft traffic between "
-          + "members uses mutual TLS. Default: none (plain text)")
+      description = "PEM certificate chain, the node's certificate first. 'start': with --tls-key, "
+          + "PostgreSQL clients may use TLS (sslmode=require/verify-full); with --tls-ca too, Raft traffic "
+          + "between members uses mutual TLS. 'cluster': the certificate shown to members that use mutual "
+          + "TLS. Default: none (plain text)")
   Path cert;
 
   @Option(names = "--tls-key", paramLabel = "FILE",
@@ -22,7 +23,7 @@ final class TlsOptions {
 
   @Option(names = "--tls-ca", paramLabel = "FILE",
       description = "PEM CA certificate that signed every member's certificate. Turns on mutual TLS "
-          + "between members: a process without a certificate from this CA cannot join, vote or append.")
+          + "on the Raft port: a process without a certificate from this CA cannot join, vote or append.")
   Path ca;
 
   /** The files from the flags, else from the config file; null when neither names a certificate. */
