@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,11 +122,10 @@ class ClientTlsIT {
   void bytesBehindTheSslRequestAreRefused() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", cluster.pgPort(0))) {
       socket.setSoTimeout(15_000);
-      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-      out.writeInt(8);
-      out.writeInt(80877103);
-      out.write(new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5});
-      out.flush();
+      java.nio.ByteBuffer packet = java.nio.ByteBuffer.allocate(18).putInt(8).putInt(80877103)
+          .put(new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5});
+      socket.getOutputStream().write(packet.array()); // one write: one segment, one read on the server
+      socket.getOutputStream().flush();
       InputStream in = socket.getInputStream();
       assertEquals('E', in.read()); // FATAL protocol violation, in plain text
       assertClosed(in);
@@ -145,11 +145,70 @@ class ClientTlsIT {
     }
   }
 
+  /** PostgreSQL 17's sslnegotiation=direct: TLS at once, with ALPN "postgresql". */
+  @Test
+  void directTlsWithAlpnPostgresql() throws Exception {
+    try (SSLSocket socket = directTls("postgresql")) {
+      assertEquals("postgresql", socket.getApplicationProtocol());
+      socket.getOutputStream().write(startupPacket());
+      socket.getOutputStream().flush();
+      assertEquals('R', socket.getInputStream().read()); // AuthenticationOk, over TLS
+    }
+    stillServing();
+  }
+
+  /** Direct TLS without ALPN could be another protocol's connection: refused, as PostgreSQL does. */
+  @Test
+  void directTlsWithoutAlpnIsClosed() throws Exception {
+    try (SSLSocket socket = directTls()) {
+      socket.getOutputStream().write(startupPacket());
+      socket.getOutputStream().flush();
+      try {
+        assertEquals(-1, socket.getInputStream().read());
+      } catch (IOException closed) {
+        // closed during or right after the handshake
+      }
+    } catch (javax.net.ssl.SSLException closedInHandshake) {
+      // also a refusal
+    }
+    stillServing();
+  }
+
+  private static SSLSocket directTls(String... alpn) throws Exception {
+    java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+    trust.load(null, null);
+    try (InputStream in = Files.newInputStream(certs.ca())) {
+      trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    javax.net.ssl.TrustManagerFactory trustManagers =
+        javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    trustManagers.init(trust);
+    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(null, trustManagers.getTrustManagers(), null);
+    SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", cluster.pgPort(0));
+    socket.setSoTimeout(15_000);
+    javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+    parameters.setApplicationProtocols(alpn);
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    socket.setSSLParameters(parameters);
+    socket.startHandshake();
+    return socket;
+  }
+
+  private static byte[] startupPacket() throws IOException {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(body);
+    out.writeInt(196608);
+    out.write("user\0test\0database\0postgres\0\0".getBytes(StandardCharsets.US_ASCII));
+    java.io.ByteArrayOutputStream packet = new java.io.ByteArrayOutputStream();
+    new DataOutputStream(packet).writeInt(body.size() + 4);
+    packet.write(body.toByteArray());
+    return packet.toByteArray();
+  }
+
   private static void sslRequest(Socket socket) throws IOException {
-    DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-    out.writeInt(8);
-    out.writeInt(80877103);
-    out.flush();
+    socket.getOutputStream().write(java.nio.ByteBuffer.allocate(8).putInt(8).putInt(80877103).array());
+    socket.getOutputStream().flush();
   }
 
   private static void assertClosed(InputStream in) throws IOException {

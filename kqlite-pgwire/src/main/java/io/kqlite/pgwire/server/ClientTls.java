@@ -1,6 +1,10 @@
 package io.kqlite.pgwire.server;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolConfig.Protocol;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -10,12 +14,15 @@ import javax.net.ssl.SSLException;
 
 /**
  * TLS for PostgreSQL clients: a server certificate, TLS 1.2 and 1.3 only. Clients are not asked
- * for a certificate. A connection is encrypted exactly when its pipeline holds an {@link
+ * for a certificate. TLS starts after an SSLRequest, or at once for PostgreSQL 17's direct TLS
+ * (see {@link DirectTlsDetector}). A connection is encrypted exactly when its pipeline holds an {@link
  * SslHandler}; {@link #isEncrypted} is the one place that says so (pg_hba's {@code hostssl}).
  */
 public final class ClientTls {
 
   static final String HANDLER_NAME = "tls";
+  /** The ALPN protocol name PostgreSQL 17 clients offer; required for direct TLS. */
+  static final String ALPN_PROTOCOL = "postgresql";
 
   private final SslContext context;
 
@@ -32,6 +39,9 @@ public final class ClientTls {
       return new ClientTls(SslContextBuilder.forServer(certChain.toFile(), key.toFile())
           .sslProvider(SslProvider.JDK)
           .protocols("TLSv1.3", "TLSv1.2")
+          // Chosen when offered; clients that offer none (libpq before 17, pgjdbc) still connect.
+          .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
+              SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT, ALPN_PROTOCOL))
           .build());
     } catch (IllegalArgumentException e) { // Netty's word for an unreadable key or certificate
       throw new SSLException("cannot use " + certChain + " / " + key + " for TLS: " + e.getMessage(), e);
@@ -44,7 +54,11 @@ public final class ClientTls {
    * encrypted. Call after the plain-text 'S' has been written.
    */
   void start(Channel channel) {
-    channel.pipeline().addFirst(HANDLER_NAME, context.newHandler(channel.alloc()));
+    channel.pipeline().addFirst(HANDLER_NAME, newHandler(channel));
+  }
+
+  SslHandler newHandler(Channel channel) {
+    return context.newHandler(channel.alloc());
   }
 
   /** Whether the connection runs over TLS. */

@@ -66,6 +66,9 @@ public final class PgServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            if (tls != null) {
+              ch.pipeline().addLast(new DirectTlsDetector(tls));
+            }
             ch.pipeline().addLast(new PgDecoder(maxMessageLength), encoder,
                 new PgConnectionHandler(cluster, sessions, tls));
           }
