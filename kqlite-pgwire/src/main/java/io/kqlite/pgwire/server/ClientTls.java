@@ -15,8 +15,8 @@ import javax.net.ssl.SSLException;
 /**
  * TLS for PostgreSQL clients: a server certificate, TLS 1.2 and 1.3 only. Clients are not asked
  * for a certificate. TLS starts after an SSLRequest, or at once for PostgreSQL 17's direct TLS
- * (see {@link DirectTlsDetector}). A connection is encrypted exactly when its pipeline holds an {@link
- * SslHandler}; {@link #isEncrypted} is the one place that says so (pg_hba's {@code hostssl}).
+ * (see {@link DirectTlsDetector}). A connection is encrypted exactly when its pipeline holds an
+ * {@link SslHandler}; {@link #isEncrypted} is the one place that says so (pg_hba's {@code hostssl}).
  */
 public final class ClientTls {
 
