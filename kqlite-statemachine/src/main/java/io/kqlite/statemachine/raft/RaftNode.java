@@ -53,7 +53,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
   /** All kqlite clusters use one group id; members are told apart by peer id. */
-  static final RaftGroupId GROUP_ID =
+  public static final RaftGroupId GROUP_ID =
       RaftGroupId.valueOf(UUID.nameUUIDFromBytes("kqlite".getBytes(StandardCharsets.UTF_8)));
 
   /**
@@ -111,6 +111,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
         .setGroup(group)
         .setStateMachine(machine)
         .setProperties(properties)
+        .setParameters(RaftTls.parameters(config.tls()))
         .setOption(RaftStorage.StartupOption.RECOVER)
         .build();
     this.batcher = new WriteBatcher(config.id(), WRITE_SENDERS, MAX_ENTRY_BYTES, this::send);
@@ -230,6 +231,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
       RaftClient.Builder builder = RaftClient.newBuilder()
           .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
           .setProperties(properties)
+          .setParameters(RaftTls.parameters(config.tls()))
           // The whole write timeout: elections and a witness's hand-over can take seconds. A
           // request stuck on a dead leader fails after it with 08006 (outcome unknown).
           .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
