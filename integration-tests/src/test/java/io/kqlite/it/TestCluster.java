@@ -35,6 +35,7 @@ final class TestCluster implements AutoCloseable {
   private long snapshotThreshold = NodeConfig.DEFAULT_SNAPSHOT_THRESHOLD;
   private long logSegmentBytes = NodeConfig.DEFAULT_LOG_SEGMENT_BYTES;
   private TlsFiles[] tls;
+  private int witness = -1;
 
   private TestCluster(int size, boolean autoCreate) throws IOException {
     this.dir = Files.createTempDirectory("kqlite-it-");
@@ -73,6 +74,24 @@ final class TestCluster implements AutoCloseable {
   }
 
   /**
+   * Two data nodes and a witness (the last member), snapshotting every {@code threshold} entries
+   * with small log segments, so that purging shows within a test.
+   */
+  static TestCluster startWitnessWithSnapshots(long threshold) throws Exception {
+    TestCluster cluster = new TestCluster(3, false);
+    cluster.snapshotThreshold = threshold;
+    cluster.logSegmentBytes = 16 * 1024;
+    cluster.witness = 2;
+    Peer w = cluster.peers.get(2);
+    cluster.peers.set(2, new Peer(w.id(), w.host(), w.raftPort(), w.pgPort(), true));
+    for (int i = 0; i < 3; i++) {
+      cluster.startNode(i);
+    }
+    cluster.awaitLeader();
+    return cluster;
+  }
+
+  /**
    * A cluster whose members use the certificate files {@code tlsOf} gives for them: TLS for
    * clients, and mutual TLS between members when the files name a CA.
    */
@@ -99,7 +118,7 @@ final class TestCluster implements AutoCloseable {
     Peer self = peers.get(i);
     List<Peer> members = peers.size() == 1 ? List.of() : peers;
     NodeConfig config = new NodeConfig(self.id(), dir.resolve(self.id()), "127.0.0.1",
-        self.raftPort(), members, autoCreate, Duration.ofMillis(400), Duration.ofSeconds(20), false, false,
+        self.raftPort(), members, autoCreate, Duration.ofMillis(400), Duration.ofSeconds(20), i == witness, false,
         snapshotThreshold, logSegmentBytes, tls == null ? null : tls[i]);
     servers[i] = KqliteServer.start(config, "127.0.0.1", pgPorts[i], 16 * 1024 * 1024);
   }

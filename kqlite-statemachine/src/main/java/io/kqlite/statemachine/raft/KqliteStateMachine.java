@@ -119,14 +119,26 @@ public final class KqliteStateMachine extends BaseStateMachine {
     snapshots.rescan(); // Ratis has just replaced the whole state-machine directory
     Path installed = snapshots.latestDirectory();
     SnapshotInfo latest = snapshots.getLatestSnapshot();
-    if (installed != null && latest != null) {
-      store.replaceWith(installed);
-      setLastAppliedTermIndex(latest.getTermIndex());
-      tracker.advanceTo(latest.getIndex());
-      LOG.info("installed snapshot at log index {}", latest.getIndex());
+    if (installed == null || latest == null || !holdsDatabases(installed)) {
+      // Only a data node's snapshot holds databases (postgres.db at least). An empty one comes
+      // from a witness that leads while this node lost its data: applying it would leave this
+      // node empty at a later index. Refusing stops this node (Ratis closes a server whose
+      // reload fails), which beats diverging silently; restarted, it gets a real one from a data
+      // node once that leads.
+      throw new IOException("refusing an installed snapshot that holds no database");
     }
+    store.replaceWith(installed);
+    setLastAppliedTermIndex(latest.getTermIndex());
+    tracker.advanceTo(latest.getIndex());
+    LOG.info("installed snapshot at log index {}", latest.getIndex());
     getLifeCycle().transition(LifeCycle.State.STARTING);
     getLifeCycle().transition(LifeCycle.State.RUNNING);
+  }
+
+  private static boolean holdsDatabases(Path directory) throws IOException {
+    try (var files = java.nio.file.Files.list(directory)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".db"));
+    }
   }
 
   /** Rejects malformed payloads before they reach the log, so no replica ever has to apply them. */

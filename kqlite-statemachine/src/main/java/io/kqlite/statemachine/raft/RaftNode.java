@@ -91,6 +91,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
    */
   static final int WRITE_SENDERS = Integer.getInteger("kqlite.writeSenders", 1);
   private final WriteBatcher batcher;
+  private final DataSnapshotFloor snapshotFloor; // witness only
 
   private RaftNode(NodeConfig config, ReadSetup readSetup) throws IOException {
     this.config = config;
@@ -98,10 +99,12 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     if (config.witness()) {
       this.store = null;
       this.stateMachine = null;
-      machine = new WitnessStateMachine();
+      this.snapshotFloor = new DataSnapshotFloor(this::currentPeers, this::groupInfoClient);
+      machine = new WitnessStateMachine(snapshotFloor);
     } else {
       this.store = new SqliteStore(config.databaseDir(), readSetup);
       this.stateMachine = new KqliteStateMachine(store);
+      this.snapshotFloor = null;
       machine = stateMachine;
     }
     RaftGroup group = RaftGroup.valueOf(GROUP_ID, config.members().stream().map(RaftNode::toRaftPeer).toList());
@@ -132,6 +135,9 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   public static RaftNode start(NodeConfig config, ReadSetup readSetup) throws IOException {
     RaftNode node = new RaftNode(config, readSetup);
     node.server.start();
+    if (node.snapshotFloor != null) {
+      node.snapshotFloor.start();
+    }
     LOG.info("kqlite {} {} started: raft {}:{}, data {}", config.witness() ? "witness" : "node",
         config.id(), config.host(), config.raftPort(), config.dataDir().toAbsolutePath());
     return node;
@@ -150,14 +156,15 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     RaftServerConfigKeys.Read.setOption(properties, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
     RaftServerConfigKeys.Read.setLeaderLeaseEnabled(properties, true);
     // Snapshots bound the log: every N entries all databases are copied and older log purged.
-    RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, !config.witness());
+    // A witness's "snapshot" only moves its purge point (see WitnessStateMachine).
+    RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, config.snapshotThreshold());
     RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(
         config.witness() ? Math.min(config.logSegmentBytes(), 1024 * 1024) : config.logSegmentBytes()));
     RaftServerConfigKeys.Log.setPurgeGap(properties, 1);
     // A data node purges up to its snapshot even while a member is down (else the log grows
-    // without bound); that member then catches up by snapshot. A witness never snapshots, so it
-    // keeps every entry a data node may still need.
+    // without bound); that member then catches up by snapshot. A witness purges only up to the
+    // data nodes' snapshots, and no further than what every member has committed.
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, !config.witness());
     if (config.witness()) {
       // A witness should stay small: keep few log segments in memory.
@@ -481,9 +488,27 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     return division().getInfo().isLeader();
   }
 
+  private Set<RaftPeer> currentPeers() {
+    return Set.copyOf(division().getGroup().getPeers());
+  }
+
+  /** A client for group-info calls: a few quick tries, it runs again a few seconds later. */
+  private RaftClient groupInfoClient(Set<RaftPeer> peers) {
+    return RaftClient.newBuilder()
+        .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
+        .setProperties(properties)
+        .setParameters(RaftTls.parameters(config.tls()))
+        .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(2,
+            TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)))
+        .build();
+  }
+
   @Override
   public void close() {
     batcher.close();
+    if (snapshotFloor != null) {
+      snapshotFloor.close();
+    }
     List<RaftClient> all = new java.util.ArrayList<>(retiredClients);
     if (clients != null) {
       all.addAll(clients);
