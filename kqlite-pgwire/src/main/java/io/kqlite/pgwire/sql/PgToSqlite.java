@@ -19,7 +19,7 @@ public final class PgToSqlite {
 
   /** Applied in order to QUERY and WRITE; {@link ExpressionRewriter} stays last ($n → ?n). */
   private static final List<TokenRewriter> REWRITERS =
-      List.of(new DdlRewriter(), new CatalogNameRewriter(), new CatalogFunctionRewriter(),
+      List.of(new DdlRewriter(), new DistinctOnRewriter(), new CatalogNameRewriter(), new CatalogFunctionRewriter(),
           new CastRewriter(), new ClockRewriter(), new DeleteUsingRewriter(), new ExpressionRewriter());
 
   private PgToSqlite() {
