@@ -36,7 +36,7 @@ final class SchemaTables {
       .column("oid", "oid", "0").column("name", "text", "NULL").column("type", "text", "NULL")
       .column("sql", "text", "NULL")
       .rows("main.sqlite_schema s WHERE s.type IN ('table', 'view')"
-              + " AND s.name NOT LIKE 'sqlite^_%' ESCAPE '^' AND s.name <> 'kqlite_applied'",
+              + " AND s.name NOT LIKE 'sqlite^_%' ESCAPE '^' AND s.name NOT IN ('kqlite_applied', 'kqlite_sequences')",
           "oid", "kq_oid(s.name)", "name", "s.name", "type", "s.type", "sql", "s.sql");
 
   static final CatalogTable INDEX = CatalogTable.named("kq_index")

@@ -40,6 +40,10 @@ public final class PgToSqlite {
       throw c.rejection().toException();
     }
     int parameterCount = parameterCount(statement);
+    if (SequenceStatements.isSequenceStatement(words)) {
+      return new TranslatedStatement(
+          SequenceStatements.sqlite(words), c.kind(), parameterCount, c.tag(), false, null);
+    }
     StatementDetail detail = c.kind() == StatementKind.COPY ? CopyStatements.parse(words, statement)
         : c.kind() == StatementKind.WRITE ? TableStatements.parse(words)
         : UtilityStatements.parse(c.kind(), c.tag(), words);

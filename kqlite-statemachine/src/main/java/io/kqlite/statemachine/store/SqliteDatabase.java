@@ -86,6 +86,7 @@ public final class SqliteDatabase implements AutoCloseable {
       st.execute("CREATE TABLE IF NOT EXISTS " + APPLIED_TABLE
           + " (id INTEGER PRIMARY KEY CHECK (id = 1), log_index INTEGER NOT NULL)");
       st.execute("INSERT OR IGNORE INTO " + APPLIED_TABLE + " VALUES (1, " + createdAtIndex + ")");
+      st.execute(Sequences.CREATE_TABLE);
       long applied;
       try (ResultSet rs = st.executeQuery("SELECT log_index FROM " + APPLIED_TABLE)) {
         applied = rs.getLong(1);
@@ -119,6 +120,7 @@ public final class SqliteDatabase implements AutoCloseable {
       long timestampMicros, long seed) {
     writeLock.lock();
     try {
+      entryFunctions.startBatch();
       WriteResult result = runAll(writer, entryFunctions, statements, expectedDigests,
           timestampMicros, seed);
       if (result.failed()) {
@@ -155,6 +157,7 @@ public final class SqliteDatabase implements AutoCloseable {
     writeLock.lock();
     try {
       Connection connection = speculator();
+      speculatorFunctions.startBatch();
       try {
         WriteResult replay = runAll(connection, speculatorFunctions, history, historyDigests,
             timestampMicros, seed);
