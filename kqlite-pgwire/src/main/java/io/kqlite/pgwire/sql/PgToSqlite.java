@@ -42,7 +42,7 @@ public final class PgToSqlite {
     int parameterCount = parameterCount(statement);
     if (SequenceStatements.isSequenceStatement(words)) {
       return new TranslatedStatement(
-          SequenceStatements.sqlite(words), c.kind(), parameterCount, c.tag(), false, null);
+          "", c.kind(), parameterCount, c.tag(), false, SequenceStatements.script(words));
     }
     StatementDetail detail = c.kind() == StatementKind.COPY ? CopyStatements.parse(words, statement)
         : c.kind() == StatementKind.WRITE ? TableStatements.parse(words)

@@ -40,6 +40,16 @@ final class SequenceStatements {
     return w.isWord(0, "create") ? create(w) : drop(w);
   }
 
+  /**
+   * The statements to run: the store call, then a schema change with no lasting effect, because
+   * the catalog (pg_class, pg_sequence) is rebuilt when SQLite's schema version moves and a
+   * sequence is a row, not a schema object.
+   */
+  static StatementDetail.Script script(Words w) {
+    return new StatementDetail.Script(List.of(sqlite(w),
+        "CREATE TABLE kqlite_schema_bump (x)", "DROP TABLE kqlite_schema_bump"));
+  }
+
   private static String create(Words w) {
     if (!w.isWord(1, "sequence")) {
       throw SqlTranslationException.notSupported("CREATE " + w.word(1).toUpperCase(Locale.ROOT) + " SEQUENCE");

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class SequenceStatementsTest {
 
   private static String sqlite(String pg) {
-    return PgToSqlite.translate(pg).sqliteSql();
+    TranslatedStatement t = PgToSqlite.translate(pg);
+    return t.detail() instanceof StatementDetail.Script s ? s.sqliteStatements().get(0) : t.sqliteSql();
   }
 
   @Test
