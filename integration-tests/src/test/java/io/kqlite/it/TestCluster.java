@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.kqlite.cli.KqliteServer;
 import io.kqlite.statemachine.raft.NodeConfig;
 import io.kqlite.statemachine.raft.Peer;
+import io.kqlite.statemachine.raft.TlsFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +34,7 @@ final class TestCluster implements AutoCloseable {
   private final boolean autoCreate;
   private long snapshotThreshold = NodeConfig.DEFAULT_SNAPSHOT_THRESHOLD;
   private long logSegmentBytes = NodeConfig.DEFAULT_LOG_SEGMENT_BYTES;
+  private TlsFiles[] tls;
 
   private TestCluster(int size, boolean autoCreate) throws IOException {
     this.dir = Files.createTempDirectory("kqlite-it-");
@@ -69,12 +72,35 @@ final class TestCluster implements AutoCloseable {
     return cluster;
   }
 
+  /**
+   * A cluster whose members use the certificate files {@code tlsOf} gives for them: TLS for
+   * clients, and mutual TLS between members when the files name a CA.
+   */
+  static TestCluster startWithTls(int size, Function<Peer, TlsFiles> tlsOf) throws Exception {
+    TestCluster cluster = new TestCluster(size, false);
+    cluster.tls = new TlsFiles[size];
+    for (int i = 0; i < size; i++) {
+      cluster.tls[i] = tlsOf.apply(cluster.peers.get(i));
+      cluster.startNode(i);
+    }
+    cluster.awaitLeader();
+    return cluster;
+  }
+
+  List<Peer> peers() {
+    return List.copyOf(peers);
+  }
+
+  Path dir() {
+    return dir;
+  }
+
   void startNode(int i) throws Exception {
     Peer self = peers.get(i);
     List<Peer> members = peers.size() == 1 ? List.of() : peers;
     NodeConfig config = new NodeConfig(self.id(), dir.resolve(self.id()), "127.0.0.1",
         self.raftPort(), members, autoCreate, Duration.ofMillis(400), Duration.ofSeconds(20), false, false,
-        snapshotThreshold, logSegmentBytes);
+        snapshotThreshold, logSegmentBytes, tls == null ? null : tls[i]);
     servers[i] = KqliteServer.start(config, "127.0.0.1", pgPorts[i], 16 * 1024 * 1024);
   }
 

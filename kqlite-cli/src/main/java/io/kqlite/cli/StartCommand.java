@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kqlite start}: runs one node until it is stopped. */
@@ -65,6 +66,8 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--max-message-bytes", paramLabel = "BYTES", description = "Largest PostgreSQL protocol message accepted. Default: " + MAX_MESSAGE_BYTES_DEFAULT)
   Long maxMessageBytes;
 
+  @Mixin TlsOptions tls;
+
   @Override
   public Integer call() throws Exception {
     ConfigKeys keys = ConfigKeys.load(configFile());
@@ -93,7 +96,7 @@ final class StartCommand implements Callable<Integer> {
         Duration.ofMillis(keys.number(WRITE_TIMEOUT_MS_KEY, writeTimeoutMs, WRITE_TIMEOUT_MS_DEFAULT)),
         asWitness, join,
         keys.number(SNAPSHOT_THRESHOLD_KEY, snapshotThreshold, SNAPSHOT_THRESHOLD_DEFAULT),
-        NodeConfig.DEFAULT_LOG_SEGMENT_BYTES);
+        NodeConfig.DEFAULT_LOG_SEGMENT_BYTES, tls.resolve(keys));
     int maxMessage = (int) keys.number(MAX_MESSAGE_BYTES_KEY, maxMessageBytes, MAX_MESSAGE_BYTES_DEFAULT);
 
     KqliteServer server = KqliteServer.start(node, listenHost, pg, maxMessage);

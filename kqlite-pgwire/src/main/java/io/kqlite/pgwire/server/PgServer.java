@@ -45,6 +45,17 @@ public final class PgServer implements AutoCloseable {
    */
   public static PgServer start(SqlCluster cluster, String host, int port, int maxMessageLength)
       throws InterruptedException {
+    return start(cluster, host, port, maxMessageLength, null);
+  }
+
+  /**
+   * Listens on {@code host:port} (port 0 picks a free one).
+   *
+   * @param maxMessageLength largest protocol message accepted; larger ones close the connection
+   * @param tls answers SSLRequest with 'S' and TLS; null answers 'N' (plain text only)
+   */
+  public static PgServer start(SqlCluster cluster, String host, int port, int maxMessageLength,
+      ClientTls tls) throws InterruptedException {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     ExecutorService sessions = Executors.newCachedThreadPool(daemonThreads("kqlite-session-"));
     PgEncoder encoder = new PgEncoder();
@@ -55,8 +66,11 @@ public final class PgServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            if (tls != null) {
+              ch.pipeline().addLast(new DirectTlsDetector(tls));
+            }
             ch.pipeline().addLast(new PgDecoder(maxMessageLength), encoder,
-                new PgConnectionHandler(cluster, sessions));
+                new PgConnectionHandler(cluster, sessions, tls));
           }
         });
     try {

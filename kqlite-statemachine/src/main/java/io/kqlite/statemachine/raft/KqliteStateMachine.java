@@ -1,11 +1,12 @@
 package io.kqlite.statemachine.raft;
 
+import io.kqlite.statemachine.BatchCodec;
 import io.kqlite.statemachine.EntryCodec;
-import io.kqlite.statemachine.WriteCommand;
 import io.kqlite.statemachine.WriteResult;
 import io.kqlite.statemachine.store.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -133,7 +134,7 @@ public final class KqliteStateMachine extends BaseStateMachine {
   public TransactionContext startTransaction(RaftClientRequest request) throws IOException {
     ByteString content = request.getMessage().getContent();
     try {
-      EntryCodec.decodeCommand(content.toByteArray());
+      BatchCodec.decode(content.toByteArray());
     } catch (IllegalArgumentException e) {
       throw new IOException("rejected write: " + e.getMessage(), e);
     }
@@ -149,10 +150,12 @@ public final class KqliteStateMachine extends BaseStateMachine {
     LogEntryProto entry = trx.getLogEntry();
     long index = entry.getIndex();
     byte[] payload = entry.getStateMachineLogEntry().getLogData().toByteArray();
-    WriteCommand command = EntryCodec.decodeCommand(payload);
-    WriteResult result = store.apply(index, command);
+    List<WriteResult> results = store.apply(index, BatchCodec.decode(payload));
     updateLastAppliedTermIndex(entry.getTerm(), index);
-    return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(EntryCodec.encode(result))));
+    byte[] reply = BatchCodec.isBatch(payload)
+        ? BatchCodec.encodeResults(results)
+        : EntryCodec.encode(results.get(0));
+    return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(reply)));
   }
 
   /**

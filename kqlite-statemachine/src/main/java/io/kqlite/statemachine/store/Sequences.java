@@ -18,7 +18,7 @@ import org.sqlite.Function;
  * <p>Functions: {@code nextval(name)}, {@code setval(name, n[, is_called])}, {@code currval(name)},
  * {@code lastval()}, and for DDL {@code kq_create_sequence(…)} and {@code kq_drop_sequence(name,
  * if_exists)}. {@code currval}/{@code lastval} see the values {@code nextval} gave earlier in the
- * same log entry (one statement, or one transaction of one session), else 55000: kqlite keeps no
+ * same write command (one statement, or one transaction, of one session), else 55000: kqlite keeps no
  * per-session state in the replicated store, so a value from an earlier entry is not remembered.
  * Errors carry their SQLSTATE in the message ({@code SQLSTATE xxxxx: …}) for {@link SqlStates}.
  */
