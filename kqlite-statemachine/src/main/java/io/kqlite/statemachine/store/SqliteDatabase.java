@@ -89,6 +89,7 @@ public final class SqliteDatabase implements AutoCloseable {
       st.execute("CREATE TABLE IF NOT EXISTS " + APPLIED_TABLE
           + " (id INTEGER PRIMARY KEY CHECK (id = 1), log_index INTEGER NOT NULL)");
       st.execute("INSERT OR IGNORE INTO " + APPLIED_TABLE + " VALUES (1, " + createdAtIndex + ")");
+      st.execute(Sequences.CREATE_TABLE);
       long applied;
       try (ResultSet rs = st.executeQuery("SELECT log_index FROM " + APPLIED_TABLE)) {
         applied = rs.getLong(1);
@@ -158,6 +159,7 @@ public final class SqliteDatabase implements AutoCloseable {
         }
         WriteCommand command = commands.get(i);
         Savepoint savepoint = writer.setSavepoint();
+        entryFunctions.startBatch(); // currval/lastval: one command is one session's statements
         WriteResult result = runAll(writer, entryFunctions, command.statements(),
             command.expectedDigests(), command.timestampMicros(), command.randomSeed());
         if (!result.failed()) {
@@ -211,6 +213,7 @@ public final class SqliteDatabase implements AutoCloseable {
     writeLock.lock();
     try {
       Connection connection = speculator();
+      speculatorFunctions.startBatch();
       try {
         WriteResult replay = runAll(connection, speculatorFunctions, history, historyDigests,
             timestampMicros, seed);
