@@ -59,6 +59,11 @@ final class WriteBatcher implements AutoCloseable {
     return maxEntryBytes - BatchCodec.HEADER_BYTES - BatchCodec.PER_COMMAND_BYTES;
   }
 
+  /** Writes waiting for a sender (not counting those in flight). */
+  int queued() {
+    return queue.size();
+  }
+
   /** Queues an encoded command and waits until its entry is applied (or failed). */
   WriteOutcome submit(byte[] command) {
     if (command.length > maxCommandBytes()) {
@@ -97,7 +102,9 @@ final class WriteBatcher implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).outcome().complete(new WriteOutcome(committed.logIndex(), results.get(i)));
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Whatever went wrong, the sessions waiting on this entry must hear of it; the loop goes
+        // on so that later writes are not stranded behind a dead sender.
         batch.forEach(pending -> pending.outcome().completeExceptionally(e));
       }
     }
