@@ -1,5 +1,8 @@
 package io.kqlite.pgwire.server;
 
+import io.kqlite.pgwire.auth.Authenticator;
+import io.kqlite.pgwire.auth.HbaConfig;
+import io.kqlite.pgwire.auth.RoleStore;
 import io.kqlite.pgwire.codec.PgDecoder;
 import io.kqlite.pgwire.codec.PgEncoder;
 import io.kqlite.statemachine.SqlCluster;
@@ -45,6 +48,17 @@ public final class PgServer implements AutoCloseable {
    */
   public static PgServer start(SqlCluster cluster, String host, int port, int maxMessageLength)
       throws InterruptedException {
+    return start(cluster, host, port, maxMessageLength,
+        new Authenticator(HbaConfig.defaults(), new RoleStore(cluster)));
+  }
+
+  /**
+   * Listens on {@code host:port}, authenticating clients with {@code authenticator}.
+   *
+   * @param maxMessageLength largest protocol message accepted; larger ones close the connection
+   */
+  public static PgServer start(SqlCluster cluster, String host, int port, int maxMessageLength,
+      Authenticator authenticator) throws InterruptedException {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     ExecutorService sessions = Executors.newCachedThreadPool(daemonThreads("kqlite-session-"));
     PgEncoder encoder = new PgEncoder();
@@ -56,7 +70,7 @@ public final class PgServer implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(new PgDecoder(maxMessageLength), encoder,
-                new PgConnectionHandler(cluster, sessions));
+                new PgConnectionHandler(cluster, sessions, authenticator));
           }
         });
     try {
