@@ -1,5 +1,9 @@
 package io.kqlite.cli;
 
+import io.kqlite.pgwire.auth.Authenticator;
+import io.kqlite.pgwire.auth.HbaConfig;
+import io.kqlite.pgwire.auth.RoleStore;
+import io.kqlite.pgwire.auth.SuperuserBootstrap;
 import io.kqlite.pgwire.catalog.Catalog;
 import io.kqlite.pgwire.server.PgServer;
 import io.kqlite.pgwire.session.SessionFunctions;
@@ -21,9 +25,24 @@ public final class KqliteServer implements AutoCloseable {
   /** Starts the Raft member first (so the data is there), then accepts clients. */
   public static KqliteServer start(NodeConfig config, String pgHost, int pgPort, int maxMessageLength)
       throws IOException, InterruptedException {
+    return start(config, pgHost, pgPort, maxMessageLength, AuthSettings.defaults());
+  }
+
+  /**
+   * Also authenticates clients per {@code auth}; an invalid hba file fails the start before
+   * anything listens.
+   */
+  public static KqliteServer start(NodeConfig config, String pgHost, int pgPort, int maxMessageLength,
+      AuthSettings auth) throws IOException, InterruptedException {
+    HbaConfig hba = auth.hbaFile() == null ? HbaConfig.defaults() : HbaConfig.load(auth.hbaFile());
     RaftNode node = RaftNode.start(config, Catalog.readSetup(SessionFunctions.all()));
     try {
-      return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength));
+      RoleStore roles = new RoleStore(node);
+      if (auth.superuserPassword() != null && !config.witness()) {
+        SuperuserBootstrap.start(roles, auth.superuser(), auth.superuserPassword());
+      }
+      return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength,
+          new Authenticator(hba, roles)));
     } catch (RuntimeException | InterruptedException e) {
       node.close();
       throw e;
