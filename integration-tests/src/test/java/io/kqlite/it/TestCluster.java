@@ -2,6 +2,7 @@ package io.kqlite.it;
 
 import static org.awaitility.Awaitility.await;
 
+import io.kqlite.cli.AuthSettings;
 import io.kqlite.cli.KqliteServer;
 import io.kqlite.statemachine.raft.NodeConfig;
 import io.kqlite.statemachine.raft.Peer;
@@ -32,6 +33,7 @@ final class TestCluster implements AutoCloseable {
   private final boolean autoCreate;
   private long snapshotThreshold = NodeConfig.DEFAULT_SNAPSHOT_THRESHOLD;
   private long logSegmentBytes = NodeConfig.DEFAULT_LOG_SEGMENT_BYTES;
+  private AuthSettings auth = AuthSettings.defaults();
 
   private TestCluster(int size, boolean autoCreate) throws IOException {
     this.dir = Files.createTempDirectory("kqlite-it-");
@@ -57,6 +59,17 @@ final class TestCluster implements AutoCloseable {
     return cluster;
   }
 
+  /** A cluster whose nodes authenticate clients per {@code auth} (hba file, bootstrap superuser). */
+  static TestCluster startWithAuth(int size, AuthSettings auth) throws Exception {
+    TestCluster cluster = new TestCluster(size, false);
+    cluster.auth = auth;
+    for (int i = 0; i < size; i++) {
+      cluster.startNode(i);
+    }
+    cluster.awaitLeader();
+    return cluster;
+  }
+
   /** A cluster that snapshots every {@code threshold} entries and keeps small log segments. */
   static TestCluster startWithSnapshots(int size, long threshold) throws Exception {
     TestCluster cluster = new TestCluster(size, false);
@@ -75,7 +88,7 @@ final class TestCluster implements AutoCloseable {
     NodeConfig config = new NodeConfig(self.id(), dir.resolve(self.id()), "127.0.0.1",
         self.raftPort(), members, autoCreate, Duration.ofMillis(400), Duration.ofSeconds(20), false, false,
         snapshotThreshold, logSegmentBytes);
-    servers[i] = KqliteServer.start(config, "127.0.0.1", pgPorts[i], 16 * 1024 * 1024);
+    servers[i] = KqliteServer.start(config, "127.0.0.1", pgPorts[i], 16 * 1024 * 1024, auth);
   }
 
   void stopNode(int i) {
