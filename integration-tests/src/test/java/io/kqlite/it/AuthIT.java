@@ -98,6 +98,16 @@ class AuthIT {
   }
 
   @Test
+  void psqlListsStoredRoles() throws Exception {
+    superuser("DROP ROLE IF EXISTS gina", "DROP ROLE IF EXISTS hank", "CREATE ROLE gina",
+        "CREATE USER hank PASSWORD 'h'");
+    String roles = psql("postgres", SUPERUSER_PASSWORD, "\\du");
+    assertTrue(roles.contains("gina|Cannot login|{}\n"), roles);
+    assertTrue(roles.contains("hank||{}\n"), roles);
+    assertTrue(roles.contains("postgres|Superuser|{}\n"), roles);
+  }
+
+  @Test
   void wrongPasswordAndUnknownUserGetTheSameError() {
     SQLException wrong = loginFails("postgres", "nope");
     SQLException unknown = loginFails("ghost", "nope");

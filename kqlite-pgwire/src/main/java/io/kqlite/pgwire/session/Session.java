@@ -122,6 +122,11 @@ public final class Session {
     return settings;
   }
 
+  /** The replicated roles, for the catalog. */
+  RoleStore roles() {
+    return access.roles();
+  }
+
   /** Transaction status for ReadyForQuery: idle, in a transaction, or in a failed one. */
   char transactionStatus() {
     if (transaction == null) {
