@@ -29,6 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Password authentication through an hba file, with real clients (psql, pgjdbc) and a raw socket
@@ -341,6 +343,30 @@ class AuthIT {
       superuser("REVOKE SELECT ON ledger FROM bob");
       assertEquals("42501", assertThrows(SQLException.class,
           () -> st.executeQuery("SELECT * FROM ledger")).getSQLState());
+      CopyManager copy = bob.unwrap(PGConnection.class).getCopyAPI();
+      assertEquals("42501", assertThrows(SQLException.class,
+          () -> copy.copyOut("COPY ledger TO STDOUT", new java.io.StringWriter())).getSQLState());
+      assertEquals(1, copy.copyIn("COPY ledger FROM STDIN", new java.io.StringReader("4\t40\n")));
+    }
+  }
+
+  @Test
+  void connectPrivilegeOnADatabase() throws Exception {
+    superuser("DROP ROLE IF EXISTS ivy", "CREATE USER ivy PASSWORD 'ivy'");
+    try (Connection c = connect("postgres", SUPERUSER_PASSWORD); Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE closed");
+      st.execute("REVOKE CONNECT ON DATABASE closed FROM PUBLIC");
+    }
+    SQLException refused = assertThrows(SQLException.class,
+        () -> connect(cluster.pgPort(0), "closed", "ivy", "ivy").close());
+    assertEquals("42501", refused.getSQLState());
+    assertTrue(refused.getMessage().contains("permission denied for database \"closed\""));
+    superuser("GRANT CONNECT ON DATABASE closed TO ivy");
+    try (Connection ivy = connect(cluster.pgPort(0), "closed", "ivy", "ivy")) {
+      assertTrue(ivy.isValid(5));
+    }
+    try (Connection postgres = connect(cluster.pgPort(0), "closed", "postgres", SUPERUSER_PASSWORD)) {
+      assertTrue(postgres.isValid(5), "superusers connect regardless");
     }
   }
 

@@ -168,6 +168,8 @@ public final class RoleStore {
     for (String database : databases) {
       statements.add(Statement.of("INSERT INTO database_privileges SELECT ?1, '" + PUBLIC + "'"
           + " WHERE NOT EXISTS (SELECT 1 FROM database_privileges WHERE db = ?1)", database));
+      // Role '' marks the privileges as recorded, so revoking the last grant leaves it closed.
+      statements.add(Statement.of("INSERT OR IGNORE INTO database_privileges VALUES (?1, '')", database));
       for (String role : roles) {
         statements.add(Statement.of(grant
             ? "INSERT OR IGNORE INTO database_privileges VALUES (?1, ?2)"
