@@ -99,6 +99,23 @@ class AuthIT {
         psql("postgres", "wrong", "SELECT 1"));
   }
 
+  /** psql's \\password hashes on the client (after asking for password_encryption). */
+  @Test
+  void psqlPasswordCommand() throws Exception {
+    superuser("DROP ROLE IF EXISTS kim", "CREATE USER kim PASSWORD 'before'");
+    ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-h", "127.0.0.1", "-p",
+        Integer.toString(cluster.pgPort(0)), "-U", "kim", "-d", "postgres", "-c", "\\password")
+        .redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", "before");
+    Process process = builder.start();
+    process.getOutputStream().write("after\nafter\n".getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), output);
+    assertEquals("off\n", psql("kim", "after", "SHOW is_superuser"));
+    assertEquals("28P01", loginFails("kim", "before").getSQLState());
+  }
+
   @Test
   void psqlListsStoredRoles() throws Exception {
     superuser("DROP ROLE IF EXISTS gina", "DROP ROLE IF EXISTS hank", "CREATE ROLE gina",

@@ -102,6 +102,7 @@ public final class Session {
     }
     SessionSettings settings = new SessionSettings(user);
     settings.setStandby(!cluster.isLeader());
+    settings.setSuperuser(access.isSuperuser());
     settings.applyStartupOptions(startup);
     return new Session(cluster, sink, user, database, processId, settings, access);
   }
