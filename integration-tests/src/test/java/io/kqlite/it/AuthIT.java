@@ -357,6 +357,12 @@ class AuthIT {
       }
       assertEquals("42501", assertThrows(SQLException.class,
           () -> st.execute("DELETE FROM ledger WHERE id = 2")).getSQLState());
+      assertEquals("42501", assertThrows(SQLException.class,
+          () -> st.execute("DELETE FROM ledger")).getSQLState());
+      assertEquals("42501", assertThrows(SQLException.class,
+          () -> st.execute("TRUNCATE ledger")).getSQLState());
+      assertEquals("42501", assertThrows(SQLException.class,
+          () -> st.execute("UPDATE ledger SET amount = 0")).getSQLState());
       superuser("REVOKE SELECT ON ledger FROM bob");
       assertEquals("42501", assertThrows(SQLException.class,
           () -> st.executeQuery("SELECT * FROM ledger")).getSQLState());

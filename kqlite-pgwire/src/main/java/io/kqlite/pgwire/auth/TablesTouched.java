@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * The tables a SQLite statement reads and writes, taken from SQLite's own plan rather than from
  * the SQL text: {@code EXPLAIN} lists an OpenRead or OpenWrite per table or index the statement
- * opens, with its root page, which {@code sqlite_schema} maps back to the table. Views, CTEs,
+ * opens (a Clear for a DELETE without WHERE), with its root page, which {@code sqlite_schema}
+ * maps back to the table. Views, CTEs,
  * subqueries and quoting therefore need no parsing here. Only the main database counts (the
  * catalog's TEMP tables are readable by everyone, as pg_catalog is in PostgreSQL).
  */
@@ -32,14 +33,28 @@ record TablesTouched(Set<String> read, Set<String> written) {
     StatementResult plan = reader.apply(new Statement("EXPLAIN " + sqliteSql, parameters));
     for (Object[] op : plan.rows()) { // addr, opcode, p1, p2, p3, p4, p5, comment
       String opcode = String.valueOf(op[1]);
-      boolean write = opcode.equals("OpenWrite");
-      if (!write && !opcode.equals("OpenRead") && !opcode.equals("ReopenIdx")) {
+      boolean write;
+      int page;
+      int database;
+      switch (opcode) {
+        case "OpenRead", "ReopenIdx", "OpenWrite" -> {
+          write = opcode.equals("OpenWrite");
+          page = 3;
+          database = 4;
+        }
+        case "Clear" -> { // DELETE without WHERE empties the table without opening it
+          write = true;
+          page = 2;
+          database = 3;
+        }
+        default -> {
+          continue;
+        }
+      }
+      if (((Number) op[database]).intValue() != MAIN_DATABASE) {
         continue;
       }
-      if (((Number) op[4]).intValue() != MAIN_DATABASE) {
-        continue;
-      }
-      String table = tableOfPage.get(((Number) op[3]).longValue());
+      String table = tableOfPage.get(((Number) op[page]).longValue());
       if (table != null) {
         (write ? written : read).add(table);
       }
