@@ -12,6 +12,11 @@
  * no role row could only log in by trust and is treated as superuser, which keeps trusted
  * loopback use as it was before roles existed. Non-superusers need a grant per table; the tables
  * a statement touches come from SQLite's EXPLAIN (OpenRead/OpenWrite root pages), not from
- * parsing SQL. Superusers skip all checks, so their statement path is unchanged.
+ * parsing SQL (trigger programs are listed too, so they run with the invoker's privileges, as in
+ * PostgreSQL). Superusers skip all checks, so their statement path is unchanged.
+ *
+ * <p>Known gaps: superuser status is fixed at login (ALTER ROLE … NOSUPERUSER applies to new
+ * sessions); a view needs grants on its base tables; INSERT … ON CONFLICT DO UPDATE needs only
+ * INSERT; DROP TABLE keeps the table's grants for a table of the same name.
  */
 package io.kqlite.pgwire.auth;
