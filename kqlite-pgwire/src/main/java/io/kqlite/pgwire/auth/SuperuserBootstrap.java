@@ -1,6 +1,5 @@
 package io.kqlite.pgwire.auth;
 
-import io.kqlite.statemachine.SqlException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +35,20 @@ public final class SuperuserBootstrap {
   }
 
   private static void run(RoleStore roles, Role superuser) {
+    boolean reported = false;
     while (!Thread.currentThread().isInterrupted()) {
       try {
         if (roles.find(superuser.name()).isEmpty()) {
           roles.createIfAbsent(superuser);
-          LOG.info("superuser \"{}\" is present", superuser.name());
         }
+        LOG.info("superuser \"{}\" is present", superuser.name());
         return;
-      } catch (SqlException | IllegalStateException e) {
-        LOG.info("superuser \"{}\" not created yet ({}); retrying", superuser.name(), e.getMessage());
+      } catch (RuntimeException e) { // no leader yet, a member still joining, …
+        if (!reported) {
+          LOG.info("superuser \"{}\" not created yet ({}); retrying every {} s", superuser.name(),
+              e.getMessage(), RETRY.toSeconds());
+          reported = true;
+        }
         try {
           Thread.sleep(RETRY.toMillis()); // waiting for a leader, not for a test
         } catch (InterruptedException stop) {
