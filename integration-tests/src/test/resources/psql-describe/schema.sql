@@ -3,3 +3,4 @@ CREATE TABLE books (id integer PRIMARY KEY, author_id integer NOT NULL REFERENCE
 CREATE INDEX books_title_idx ON books (title);
 CREATE UNIQUE INDEX books_published_title ON books (title) WHERE published;
 CREATE VIEW published_books AS SELECT id, title FROM books WHERE published;
+CREATE SEQUENCE order_seq START 100 INCREMENT BY 5 MAXVALUE 100000 CACHE 10;

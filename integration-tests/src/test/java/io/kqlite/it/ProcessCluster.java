@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.kqlite.statemachine.raft.ClusterAdmin;
 import io.kqlite.statemachine.raft.MemberStatus;
 import io.kqlite.statemachine.raft.Peer;
+import io.kqlite.statemachine.raft.TlsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +28,23 @@ final class ProcessCluster implements AutoCloseable {
   final Path dir;
   final List<Peer> peers = new ArrayList<>();
   private final List<KqliteProcess> processes = new ArrayList<>();
+  /** Certificate files for admin clients when members use mutual TLS, else null. */
+  final TlsFiles adminTls;
 
   /** @param witnesses which members (by index) are witnesses */
   ProcessCluster(int size, int... witnesses) throws IOException {
+    this(size, null, witnesses);
+  }
+
+  /**
+   * Members started with {@code --tls-cert/--tls-key/--tls-ca} from {@code certs} (for 127.0.0.1
+   * and localhost): TLS for clients, mutual TLS between members.
+   */
+  static ProcessCluster withTls(int size, TestCerts certs) throws IOException {
+    return new ProcessCluster(size, certs);
+  }
+
+  private ProcessCluster(int size, TestCerts certs, int... witnesses) throws IOException {
     dir = Files.createTempDirectory("kqlite-proc-");
     for (int i = 0; i < size; i++) {
       boolean witness = false;
@@ -41,10 +56,16 @@ final class ProcessCluster implements AutoCloseable {
     }
     String list = peers.stream().map(Peer::toString).collect(Collectors.joining(","));
     for (Peer peer : peers) {
-      processes.add(new KqliteProcess(dir.resolve(peer.id() + ".log"), peer.pgPort(),
-          "--id", peer.id(), "--peers", list, "--data-dir", dir.resolve(peer.id()).toString(),
-          "--election-timeout-ms", "500"));
+      List<String> args = new ArrayList<>(List.of("--id", peer.id(), "--peers", list,
+          "--data-dir", dir.resolve(peer.id()).toString(), "--election-timeout-ms", "500"));
+      if (certs != null) {
+        TlsFiles tls = certs.node(peer.id(), "127.0.0.1", "localhost");
+        args.addAll(List.of("--tls-cert", tls.cert().toString(), "--tls-key", tls.key().toString(),
+            "--tls-ca", tls.ca().toString()));
+      }
+      processes.add(new KqliteProcess(dir.resolve(peer.id() + ".log"), peer.pgPort(), args.toArray(String[]::new)));
     }
+    adminTls = certs == null ? null : certs.node("admin", "127.0.0.1");
   }
 
   void startAll() throws IOException {
@@ -76,8 +97,25 @@ final class ProcessCluster implements AutoCloseable {
     return leader[0];
   }
 
+  /**
+   * Waits until every member holds the leader's whole log. A member that has just started (a
+   * fresh witness above all) counts towards a majority only once it has caught up, so a test
+   * that kills a member before that tests something else than it means to.
+   */
+  void awaitAllCaughtUp() {
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      try (ClusterAdmin admin = ClusterAdmin.connect(peers)) {
+        List<MemberStatus> members = admin.status();
+        long leaderLast = members.stream().filter(m -> m.role().equals("LEADER"))
+            .mapToLong(MemberStatus::lastLogIndex).findFirst().orElse(-1);
+        return leaderLast > 0 && members.stream().allMatch(m -> !m.role().equals("UNREACHABLE")
+            && m.lastLogIndex() >= leaderLast && m.commitIndex() >= leaderLast);
+      }
+    });
+  }
+
   int leaderIndex() throws IOException {
-    try (ClusterAdmin admin = ClusterAdmin.connect(peers)) {
+    try (ClusterAdmin admin = ClusterAdmin.connect(peers, adminTls)) {
       for (MemberStatus status : admin.status()) {
         if (status.role().equals("LEADER")) {
           for (int i = 0; i < peers.size(); i++) {

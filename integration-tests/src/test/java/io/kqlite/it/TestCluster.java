@@ -6,6 +6,7 @@ import io.kqlite.cli.AuthSettings;
 import io.kqlite.cli.KqliteServer;
 import io.kqlite.statemachine.raft.NodeConfig;
 import io.kqlite.statemachine.raft.Peer;
+import io.kqlite.statemachine.raft.TlsFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +35,8 @@ final class TestCluster implements AutoCloseable {
   private final boolean autoCreate;
   private long snapshotThreshold = NodeConfig.DEFAULT_SNAPSHOT_THRESHOLD;
   private long logSegmentBytes = NodeConfig.DEFAULT_LOG_SEGMENT_BYTES;
+  private TlsFiles[] tls;
+  private int witness = -1;
   private AuthSettings auth = AuthSettings.defaults();
 
   private TestCluster(int size, boolean autoCreate) throws IOException {
@@ -82,12 +86,53 @@ final class TestCluster implements AutoCloseable {
     return cluster;
   }
 
+  /**
+   * Two data nodes and a witness (the last member), snapshotting every {@code threshold} entries
+   * with small log segments, so that purging shows within a test.
+   */
+  static TestCluster startWitnessWithSnapshots(long threshold) throws Exception {
+    TestCluster cluster = new TestCluster(3, false);
+    cluster.snapshotThreshold = threshold;
+    cluster.logSegmentBytes = 16 * 1024;
+    cluster.witness = 2;
+    Peer w = cluster.peers.get(2);
+    cluster.peers.set(2, new Peer(w.id(), w.host(), w.raftPort(), w.pgPort(), true));
+    for (int i = 0; i < 3; i++) {
+      cluster.startNode(i);
+    }
+    cluster.awaitLeader();
+    return cluster;
+  }
+
+  /**
+   * A cluster whose members use the certificate files {@code tlsOf} gives for them: TLS for
+   * clients, and mutual TLS between members when the files name a CA.
+   */
+  static TestCluster startWithTls(int size, Function<Peer, TlsFiles> tlsOf) throws Exception {
+    TestCluster cluster = new TestCluster(size, false);
+    cluster.tls = new TlsFiles[size];
+    for (int i = 0; i < size; i++) {
+      cluster.tls[i] = tlsOf.apply(cluster.peers.get(i));
+      cluster.startNode(i);
+    }
+    cluster.awaitLeader();
+    return cluster;
+  }
+
+  List<Peer> peers() {
+    return List.copyOf(peers);
+  }
+
+  Path dir() {
+    return dir;
+  }
+
   void startNode(int i) throws Exception {
     Peer self = peers.get(i);
     List<Peer> members = peers.size() == 1 ? List.of() : peers;
     NodeConfig config = new NodeConfig(self.id(), dir.resolve(self.id()), "127.0.0.1",
-        self.raftPort(), members, autoCreate, Duration.ofMillis(400), Duration.ofSeconds(20), false, false,
-        snapshotThreshold, logSegmentBytes);
+        self.raftPort(), members, autoCreate, Duration.ofMillis(400), Duration.ofSeconds(20), i == witness, false,
+        snapshotThreshold, logSegmentBytes, tls == null ? null : tls[i]);
     servers[i] = KqliteServer.start(config, "127.0.0.1", pgPorts[i], 16 * 1024 * 1024, auth);
   }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,13 +46,13 @@ class WitnessIT {
   }
 
   @Test
-  @Disabled("Flaky in CI (passes alone): right after the leader dies a Ratis client can keep retrying it, so writes may not resume in time. Known issue, see the closing note of session 1 and issue 5.")
   void killingTheLeaderUnderLoadLosesNoAcknowledgedWrite() throws Exception {
     try (ProcessCluster cluster = new ProcessCluster(3, WITNESS)) {
       cluster.startAll();
       int leader = cluster.awaitLeader();
       assertNotEquals(WITNESS, leader, "a data node should win the first election");
       createTable(cluster, leader);
+      cluster.awaitAllCaughtUp();
 
       Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
       AtomicBoolean stop = new AtomicBoolean();
@@ -98,11 +97,11 @@ class WitnessIT {
   }
 
   @Test
-  @Disabled("Flaky in CI (passes alone): right after the leader dies a Ratis client can keep retrying it, so writes may not resume in time. Known issue, see the closing note of session 1 and issue 5.")
   void witnessLogCarriesWritesFromOneDataNodeToTheOther() throws Exception {
     try (ProcessCluster cluster = new ProcessCluster(3, WITNESS)) {
       cluster.startAll();
       createTable(cluster, cluster.awaitLeader());
+      cluster.awaitAllCaughtUp();
       cluster.kill(A);
       try (Connection c = cluster.connect(B); Statement s = c.createStatement()) {
         for (int seq = 1; seq <= 20; seq++) {
@@ -129,6 +128,7 @@ class WitnessIT {
     try (ProcessCluster cluster = new ProcessCluster(3, WITNESS)) {
       cluster.startAll();
       createTable(cluster, cluster.awaitLeader());
+      cluster.awaitAllCaughtUp();
       cluster.kill(WITNESS);
       try (Connection c = cluster.connect(B); Statement s = c.createStatement()) {
         s.executeUpdate("INSERT INTO acks VALUES (1, 'witness down')");

@@ -27,6 +27,8 @@ final class ClusterCommand {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file. Default: conf/kqlite.properties")
     Path config;
 
+    @Mixin TlsOptions tls;
+
     ClusterAdmin connect() throws Exception {
       ConfigKeys keys = ConfigKeys.load(config != null ? config : StartCommand.defaultConfigFile());
       List<Peer> members = Peer.parseList(keys.string(ConfigKeys.PEERS_KEY, peers, ""));
@@ -35,7 +37,7 @@ final class ClusterCommand {
             keys.string(ConfigKeys.HOST_KEY, null, ConfigKeys.HOST_DEFAULT),
             (int) keys.number(ConfigKeys.RAFT_PORT_KEY, null, ConfigKeys.RAFT_PORT_DEFAULT), 0));
       }
-      return ClusterAdmin.connect(members);
+      return ClusterAdmin.connect(members, tls.resolve(keys));
     }
   }
 

@@ -33,6 +33,11 @@ public final class ConfigKeys {
   public static final long SNAPSHOT_THRESHOLD_DEFAULT = 10_000;
   public static final String MAX_MESSAGE_BYTES_KEY = "max-message-bytes";
   public static final int MAX_MESSAGE_BYTES_DEFAULT = 16 * 1024 * 1024;
+  /** TLS files (PEM); no defaults: without a certificate everything is plain text. */
+  public static final String TLS_CERT_KEY = "tls-cert";
+  public static final String TLS_KEY_KEY = "tls-key";
+  public static final String TLS_CA_KEY = "tls-ca";
+
   /** pg_hba.conf-style rules; none: trust on loopback, scram-sha-256 elsewhere. */
   public static final String HBA_FILE_KEY = "hba-file";
   /** The bootstrap superuser's name (created at first start when a password is given). */

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code kqlite} command. */
 @Command(name = "kqlite", mixinStandardHelpOptions = true, version = "kqlite 0.1.0",
     description = "A highly available SQL database: PostgreSQL clients, SQLite storage, Raft replication.",
-    subcommands = {StartCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {StartCommand.class, ClusterCommand.class, CertCommand.class, CommandLine.HelpCommand.class})
 public final class KqliteCommand implements Runnable {
 
   @CommandLine.Spec

@@ -5,14 +5,19 @@ import io.kqlite.pgwire.auth.HbaConfig;
 import io.kqlite.pgwire.auth.RoleStore;
 import io.kqlite.pgwire.auth.SuperuserBootstrap;
 import io.kqlite.pgwire.catalog.Catalog;
+import io.kqlite.pgwire.server.ClientTls;
 import io.kqlite.pgwire.server.PgServer;
 import io.kqlite.pgwire.session.SessionFunctions;
 import io.kqlite.statemachine.raft.NodeConfig;
 import io.kqlite.statemachine.raft.RaftNode;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One running kqlite node: the replicated core plus its PostgreSQL listener. */
 public final class KqliteServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KqliteServer.class);
 
   private final RaftNode node;
   private final PgServer pg;
@@ -22,7 +27,10 @@ public final class KqliteServer implements AutoCloseable {
     this.pg = pg;
   }
 
-  /** Starts the Raft member first (so the data is there), then accepts clients. */
+  /**
+   * Starts the Raft member first (so the data is there), then accepts clients, over TLS too when
+   * the config names certificate files.
+   */
   public static KqliteServer start(NodeConfig config, String pgHost, int pgPort, int maxMessageLength)
       throws IOException, InterruptedException {
     return start(config, pgHost, pgPort, maxMessageLength, AuthSettings.defaults());
@@ -35,13 +43,19 @@ public final class KqliteServer implements AutoCloseable {
   public static KqliteServer start(NodeConfig config, String pgHost, int pgPort, int maxMessageLength,
       AuthSettings auth) throws IOException, InterruptedException {
     HbaConfig hba = auth.hbaFile() == null ? HbaConfig.defaults() : HbaConfig.load(auth.hbaFile());
+    ClientTls tls = config.tls() == null ? null
+        : ClientTls.fromPem(config.tls().validate().cert(), config.tls().key());
+    if (config.peers().size() > 1 && (config.tls() == null || !config.tls().mutual())) {
+      LOG.warn("Raft traffic between members is plain text and unauthenticated: anyone who can reach "
+          + "the Raft port can append to the log. Give every member --tls-cert, --tls-key and --tls-ca.");
+    }
     RaftNode node = RaftNode.start(config, Catalog.readSetup(SessionFunctions.all()));
     try {
       RoleStore roles = new RoleStore(node);
       if (auth.superuserPassword() != null && !config.witness()) {
         SuperuserBootstrap.start(roles, auth.superuser(), auth.superuserPassword());
       }
-      return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength,
+      return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength, tls,
           new Authenticator(hba, roles)));
     } catch (RuntimeException | InterruptedException e) {
       node.close();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kqlite start}: runs one node until it is stopped. */
@@ -65,6 +66,8 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--max-message-bytes", paramLabel = "BYTES", description = "Largest PostgreSQL protocol message accepted. Default: " + MAX_MESSAGE_BYTES_DEFAULT)
   Long maxMessageBytes;
 
+  @Mixin TlsOptions tls;
+
   @Option(names = "--hba-file", paramLabel = "FILE", description = "Client authentication rules in pg_hba.conf syntax (host/hostssl/hostnossl; trust, reject, password, md5, scram-sha-256). Default: trust on loopback, scram-sha-256 elsewhere.")
   String hbaFile;
 
@@ -102,7 +105,7 @@ final class StartCommand implements Callable<Integer> {
         Duration.ofMillis(keys.number(WRITE_TIMEOUT_MS_KEY, writeTimeoutMs, WRITE_TIMEOUT_MS_DEFAULT)),
         asWitness, join,
         keys.number(SNAPSHOT_THRESHOLD_KEY, snapshotThreshold, SNAPSHOT_THRESHOLD_DEFAULT),
-        NodeConfig.DEFAULT_LOG_SEGMENT_BYTES);
+        NodeConfig.DEFAULT_LOG_SEGMENT_BYTES, tls.resolve(keys));
     int maxMessage = (int) keys.number(MAX_MESSAGE_BYTES_KEY, maxMessageBytes, MAX_MESSAGE_BYTES_DEFAULT);
 
     KqliteServer server = KqliteServer.start(node, listenHost, pg, maxMessage, authSettings(keys));

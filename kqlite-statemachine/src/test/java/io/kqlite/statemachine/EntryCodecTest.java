@@ -2,7 +2,9 @@ package io.kqlite.statemachine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -96,5 +98,35 @@ class EntryCodecTest {
   void garbageIsRejectedNotApplied() {
     assertThrows(IllegalArgumentException.class, () -> EntryCodec.decodeCommand(new byte[] {1, 0, 0}));
     assertThrows(IllegalArgumentException.class, () -> EntryCodec.decodeCommand(new byte[] {9}));
+  }
+
+  @Test
+  void batchCarriesEachCommandAndEachResult() {
+    WriteCommand a = new WriteCommand(WriteCommand.Kind.EXECUTE, "db", List.of(Statement.of("INSERT 1")), 5L, 6L);
+    WriteCommand b = new WriteCommand(WriteCommand.Kind.TRANSACTION, "other", List.of(Statement.of("INSERT ?1", 2L)),
+        List.of(42L), 7L, 8L);
+    byte[] entry = BatchCodec.encode(List.of(EntryCodec.encode(a), EntryCodec.encode(b)));
+    assertTrue(BatchCodec.isBatch(entry));
+    List<WriteCommand> decoded = BatchCodec.decode(entry);
+    assertEquals(List.of("db", "other"), decoded.stream().map(WriteCommand::database).toList());
+    assertEquals(List.of(42L), decoded.get(1).expectedDigests());
+    assertEquals("db", BatchCodec.decode(EntryCodec.encode(a)).get(0).database());
+
+    List<WriteResult> results = List.of(WriteResult.ok(List.of()),
+        WriteResult.failed(List.of(), new SqlError("23505", "duplicate")));
+    List<WriteResult> back = BatchCodec.decodeResults(BatchCodec.encodeResults(results));
+    assertEquals("23505", back.get(1).error().sqlState());
+    assertFalse(back.get(0).failed());
+  }
+
+  @Test
+  void malformedBatchIsRejectedNotMisread() {
+    byte[] entry = BatchCodec.encode(List.of(EntryCodec.encode(
+        new WriteCommand(WriteCommand.Kind.EXECUTE, "db", List.of(Statement.of("X")), 1L, 2L))));
+    assertThrows(IllegalArgumentException.class, () -> BatchCodec.decode(java.util.Arrays.copyOf(entry, entry.length - 3)));
+    assertThrows(IllegalArgumentException.class, () -> BatchCodec.decode(java.util.Arrays.copyOf(entry, entry.length + 1)));
+    byte[] create = BatchCodec.encode(List.of(EntryCodec.encode(
+        new WriteCommand(WriteCommand.Kind.CREATE_DATABASE, "db", List.of(), 1L, 2L))));
+    assertThrows(IllegalArgumentException.class, () -> BatchCodec.decode(create));
   }
 }

@@ -140,11 +140,6 @@ final class FixedTables {
           .column("pronargs", "int2", "0").column("proargtypes", "text", "''")
           .column("proallargtypes", "text", "NULL").column("proargmodes", "text", "NULL")
           .column("proargnames", "text", "NULL").column("prosrc", "text", "NULL"),
-      CatalogTable.named("pg_sequence").column("seqrelid", "oid", "0")
-          .column("seqtypid", "oid", "20").column("seqstart", "int8", "1")
-          .column("seqincrement", "int8", "1").column("seqmax", "int8", "0")
-          .column("seqmin", "int8", "1").column("seqcache", "int8", "1")
-          .column("seqcycle", "bool", "0"),
       CatalogTable.named("pg_enum").column("oid", "oid", "0").column("enumtypid", "oid", "0")
           .column("enumsortorder", "float4", "0").column("enumlabel", "name", "NULL"),
       CatalogTable.named("pg_range").column("rngtypid", "oid", "0")

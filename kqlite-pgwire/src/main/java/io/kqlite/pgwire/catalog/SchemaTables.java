@@ -36,8 +36,21 @@ final class SchemaTables {
       .column("oid", "oid", "0").column("name", "text", "NULL").column("type", "text", "NULL")
       .column("sql", "text", "NULL")
       .rows("main.sqlite_schema s WHERE s.type IN ('table', 'view')"
-              + " AND s.name NOT LIKE 'sqlite^_%' ESCAPE '^' AND s.name <> 'kqlite_applied'",
-          "oid", "kq_oid(s.name)", "name", "s.name", "type", "s.type", "sql", "s.sql");
+              + " AND s.name NOT LIKE 'sqlite^_%' ESCAPE '^' AND s.name NOT IN ('kqlite_applied', 'kqlite_sequences')",
+          "oid", "kq_oid(s.name)", "name", "s.name", "type", "s.type", "sql", "s.sql")
+      .rows("main.kqlite_sequences q", "oid", "kq_oid(q.name)", "name", "q.name", "type", "'sequence'");
+
+  /** Sequences live as rows of kqlite_sequences (see the store's Sequences). */
+  static final CatalogTable PG_SEQUENCE = CatalogTable.named("pg_sequence")
+      .column("seqrelid", "oid", "0").column("seqtypid", "oid", "20").column("seqstart", "int8", "1")
+      .column("seqincrement", "int8", "1").column("seqmax", "int8", "0")
+      .column("seqmin", "int8", "1").column("seqcache", "int8", "1")
+      .column("seqcycle", "bool", "0")
+      .rows("main.kqlite_sequences q",
+          "seqrelid", "kq_oid(q.name)",
+          "seqtypid", "CASE q.data_type WHEN 'smallint' THEN 21 WHEN 'integer' THEN 23 ELSE 20 END",
+          "seqstart", "q.start_value", "seqincrement", "q.increment", "seqmax", "q.max_value",
+          "seqmin", "q.min_value", "seqcache", "q.cache_size", "seqcycle", "q.cycle");
 
   static final CatalogTable INDEX = CatalogTable.named("kq_index")
       .column("oid", "oid", "0").column("name", "text", "NULL")
@@ -164,8 +177,8 @@ final class SchemaTables {
           "oid", "r.oid", "relname", "r.name",
           "relam", "CASE r.type WHEN 'table' THEN 2 ELSE 0 END",
           "relhasindex", "EXISTS (SELECT 1 FROM kq_index x WHERE x.tbloid = r.oid)",
-          "relkind", "CASE r.type WHEN 'table' THEN 'r' ELSE 'v' END",
-          "relnatts", "(SELECT count(*) FROM pragma_table_info(r.name))",
+          "relkind", "CASE r.type WHEN 'table' THEN 'r' WHEN 'sequence' THEN 'S' ELSE 'v' END",
+          "relnatts", "CASE r.type WHEN 'sequence' THEN 3 ELSE (SELECT count(*) FROM pragma_table_info(r.name)) END",
           "relchecks", "(SELECT count(*) FROM kq_check c WHERE c.tbloid = r.oid)",
           "relhasrules", "r.type = 'view'",
           // PostgreSQL implements foreign keys with triggers on both tables.
@@ -274,7 +287,7 @@ final class SchemaTables {
   /** In the order they must be filled: later tables read earlier ones. */
   static List<CatalogTable> all() {
     return List.of(RELATION, INDEX, INDEX_COLUMN, FOREIGN_KEY, CHECK, INDEX_DEF, CONSTRAINT_DEF,
-        VIEW_DEF, STORAGE, PG_CLASS, PG_ATTRIBUTE, PG_ATTRDEF, PG_INDEX, PG_CONSTRAINT);
+        VIEW_DEF, STORAGE, PG_CLASS, PG_ATTRIBUTE, PG_ATTRDEF, PG_INDEX, PG_CONSTRAINT, PG_SEQUENCE);
   }
 
   private static String action(String column) {

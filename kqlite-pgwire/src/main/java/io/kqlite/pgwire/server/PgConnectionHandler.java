@@ -48,9 +48,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects the codec to a {@link Session}: answers the startup handshake and authenticates the
- * client ({@link Handshake}), then hands each message to the session on the connection's own
- * serial executor. Protocol violations end the connection with a FATAL error; other sessions carry on.
+ * Connects the codec to a {@link Session}: answers the startup handshake (TLS when configured),
+ * authenticates the client ({@link Handshake}), then hands each message to the session on the
+ * connection's own serial executor. Protocol violations end the connection with a FATAL error;
+ * other sessions carry on.
  */
 final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMessage> {
 
@@ -63,6 +64,7 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
 
   private final SqlCluster cluster;
   private final Executor pool;
+  private final ClientTls tls; // null: SSLRequest is answered 'N'
   private final Authenticator authenticator;
   private SerialExecutor serial;
   private WireSink sink;
@@ -78,9 +80,10 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
    */
   private ByteArrayOutputStream pendingCopyData;
 
-  PgConnectionHandler(SqlCluster cluster, Executor pool, Authenticator authenticator) {
+  PgConnectionHandler(SqlCluster cluster, Executor pool, ClientTls tls, Authenticator authenticator) {
     this.cluster = cluster;
     this.pool = pool;
+    this.tls = tls;
     this.authenticator = authenticator;
   }
 
@@ -104,8 +107,10 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
       return;
     }
     submitPendingCopyData(ctx);
-    if (message instanceof SslRequest || message instanceof GssEncRequest) {
-      ctx.writeAndFlush(new SslResponse('N')); // no encryption yet: the client goes on in plain text
+    if (message instanceof SslRequest) {
+      sslRequest(ctx);
+    } else if (message instanceof GssEncRequest) {
+      ctx.writeAndFlush(new SslResponse('N')); // no GSSAPI: the client goes on in plain text
     } else if (message instanceof CancelRequest) {
       ctx.close(); // cancelling a running statement comes with a later issue
     } else if (message instanceof StartupMessage startup) {
@@ -117,6 +122,21 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
       submit(ctx, ctx::close);
     } else {
       submit(ctx, () -> dispatch(ctx, message));
+    }
+  }
+
+  /**
+   * 'S' goes out in plain text, then TLS starts. The decoder has refused any bytes that came with
+   * the request, so the client's next bytes, its ClientHello, reach the TLS handler first.
+   */
+  private void sslRequest(ChannelHandlerContext ctx) {
+    if (tls == null) {
+      ctx.writeAndFlush(new SslResponse('N')); // no certificate configured: plain text
+    } else if (ClientTls.isEncrypted(ctx.channel())) {
+      fatal(ctx, new SqlError("08P01", "SSLRequest received on an encrypted connection"));
+    } else {
+      ctx.writeAndFlush(new SslResponse('S'));
+      tls.start(ctx.channel());
     }
   }
 

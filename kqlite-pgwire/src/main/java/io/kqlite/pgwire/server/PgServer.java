@@ -48,7 +48,19 @@ public final class PgServer implements AutoCloseable {
    */
   public static PgServer start(SqlCluster cluster, String host, int port, int maxMessageLength)
       throws InterruptedException {
-    return start(cluster, host, port, maxMessageLength,
+    return start(cluster, host, port, maxMessageLength, null);
+  }
+
+  /**
+   * Listens on {@code host:port} (port 0 picks a free one), with the default authentication (trust
+   * on loopback, scram-sha-256 elsewhere).
+   *
+   * @param maxMessageLength largest protocol message accepted; larger ones close the connection
+   * @param tls answers SSLRequest with 'S' and TLS; null answers 'N' (plain text only)
+   */
+  public static PgServer start(SqlCluster cluster, String host, int port, int maxMessageLength,
+      ClientTls tls) throws InterruptedException {
+    return start(cluster, host, port, maxMessageLength, tls,
         new Authenticator(HbaConfig.defaults(), new RoleStore(cluster)));
   }
 
@@ -56,9 +68,10 @@ public final class PgServer implements AutoCloseable {
    * Listens on {@code host:port}, authenticating clients with {@code authenticator}.
    *
    * @param maxMessageLength largest protocol message accepted; larger ones close the connection
+   * @param tls answers SSLRequest with 'S' and TLS; null answers 'N' (plain text only)
    */
   public static PgServer start(SqlCluster cluster, String host, int port, int maxMessageLength,
-      Authenticator authenticator) throws InterruptedException {
+      ClientTls tls, Authenticator authenticator) throws InterruptedException {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     ExecutorService sessions = Executors.newCachedThreadPool(daemonThreads("kqlite-session-"));
     PgEncoder encoder = new PgEncoder();
@@ -69,8 +82,11 @@ public final class PgServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            if (tls != null) {
+              ch.pipeline().addLast(new DirectTlsDetector(tls));
+            }
             ch.pipeline().addLast(new PgDecoder(maxMessageLength), encoder,
-                new PgConnectionHandler(cluster, sessions, authenticator));
+                new PgConnectionHandler(cluster, sessions, tls, authenticator));
           }
         });
     try {

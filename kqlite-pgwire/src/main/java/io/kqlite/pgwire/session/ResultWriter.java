@@ -20,8 +20,8 @@ final class ResultWriter {
 
   private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*(?:\\w+\\.)?(\\w+)\\s*\\(.*\\)\\s*$", Pattern.DOTALL);
   private static final Pattern IDENTIFIER = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$]*$");
-  /** Words only: a quoted alias like {@code "Access privileges"}, unless a keyword shows it is SQL. */
-  private static final Pattern WORDS = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$ ]*$");
+  /** Words only (and a final ?, psql's "Cycles?"): a quoted alias like {@code "Access privileges"}, unless a keyword shows it is SQL. */
+  private static final Pattern WORDS = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$ ]*\\??$");
   private static final java.util.Set<String> EXPRESSION_WORDS = java.util.Set.of("and", "or",
       "not", "is", "null", "case", "when", "then", "else", "end", "between", "like", "in", "true",
       "false", "distinct", "from", "select", "exists", "collate", "escape", "glob", "regexp");

@@ -50,7 +50,9 @@ final class CastRewriter implements TokenRewriter {
       if (type.array() || ObjectIdentifierCasts.handles(type.name())) {
         // Arrays are kept as PostgreSQL's array text; reg* casts look names up in the catalog.
         edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
-        if (!type.array() && literal) {
+        if (literal && type.name().equals("regclass") && isSequenceFunctionArgument(w, operandStart)) {
+          // nextval('s'::regclass), as pg_dump and \d write it: the function takes the name
+        } else if (!type.array() && literal) {
           edits.replace(w.tokenIndex(operandStart),
               ObjectIdentifierCasts.ofLiteral(type.name(), SqlLiterals.stringValue(operand)));
         } else if (!type.array()) {
@@ -101,6 +103,11 @@ final class CastRewriter implements TokenRewriter {
       i = type.end();
     }
     return edits.render();
+  }
+
+  private static boolean isSequenceFunctionArgument(Words w, int operand) {
+    return w.isSymbol(operand - 1, "(")
+        && (w.isWord(operand - 2, "nextval") || w.isWord(operand - 2, "currval") || w.isWord(operand - 2, "setval"));
   }
 
   private static int operandStart(

@@ -18,6 +18,7 @@ import java.util.Set;
  *   <li>{@code COLLATE "C"} / {@code "POSIX"} → {@code COLLATE BINARY} (both compare bytes);
  *       {@code COLLATE "default"} → removed.</li>
  *   <li>{@code TABLE x} → {@code SELECT * FROM x}.</li>
+ *   <li>{@code DEFAULT f(…)} → {@code DEFAULT (f(…))}, the form SQLite takes for a column default.</li>
  * </ul>
  * Strings, quoted identifiers and comments are single tokens, so nothing inside them changes.
  */
@@ -150,6 +151,12 @@ final class ExpressionRewriter implements TokenRewriter {
       return k + 1;
     } else if (w.isWord(k, "collate")) {
       return collate(w, k, edits);
+    } else if (w.isWord(k, "default") && w.get(k + 1) != null
+        && w.get(k + 1).type() == Token.Type.KEYWORD_OR_IDENT && w.isSymbol(k + 2, "(")
+        && w.closing(k + 2) < w.size()) {
+      // SQLite takes a function call as a column default only in parentheses.
+      edits.insertBefore(w.tokenIndex(k + 1), "(");
+      edits.insertAfter(w.tokenIndex(w.closing(k + 2)), ")");
     } else if (statementStart && w.isWord(k, "table")) {
       edits.replace(w.tokenIndex(k), "SELECT * FROM");
       if (w.isWord(k + 1, "only")) {

@@ -19,7 +19,7 @@ public final class PgToSqlite {
 
   /** Applied in order to QUERY and WRITE; {@link ExpressionRewriter} stays last ($n → ?n). */
   private static final List<TokenRewriter> REWRITERS =
-      List.of(new DdlRewriter(), new CatalogNameRewriter(), new CatalogFunctionRewriter(),
+      List.of(new DdlRewriter(), new DistinctOnRewriter(), new CatalogNameRewriter(), new CatalogFunctionRewriter(),
           new CastRewriter(), new ClockRewriter(), new DeleteUsingRewriter(), new ExpressionRewriter());
 
   private PgToSqlite() {
@@ -40,6 +40,10 @@ public final class PgToSqlite {
       throw c.rejection().toException();
     }
     int parameterCount = parameterCount(statement);
+    if (SequenceStatements.isSequenceStatement(words)) {
+      return new TranslatedStatement(
+          "", c.kind(), parameterCount, c.tag(), false, SequenceStatements.script(words));
+    }
     StatementDetail detail = c.kind() == StatementKind.COPY ? CopyStatements.parse(words, statement)
         : c.kind() == StatementKind.WRITE ? TableStatements.parse(words)
         : c.kind() == StatementKind.ACCESS ? AccessStatements.parse(words)

@@ -124,7 +124,21 @@ public final class StatementClassifier {
 
   private static Classification select(Words w, int i) {
     // PostgreSQL's SELECT ... INTO creates a table; SQLite has no such statement.
-    return w.findAtDepth(i + 1, "into") >= 0 ? unsupported("SELECT INTO") : query();
+    if (w.findAtDepth(i + 1, "into") >= 0) {
+      return unsupported("SELECT INTO");
+    }
+    // nextval() and setval() change a sequence: the SELECT goes through the log like a write.
+    return changesSequence(w, i + 1)
+        ? new Classification(StatementKind.WRITE, CommandTag.counting("SELECT"), true, null) : query();
+  }
+
+  private static boolean changesSequence(Words w, int from) {
+    for (int k = from; k < w.size(); k++) {
+      if ((w.isWord(k, "nextval") || w.isWord(k, "setval")) && w.isSymbol(k + 1, "(")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Classification query() {
@@ -238,7 +252,7 @@ public final class StatementClassifier {
     if (j == i + 1 && (object.equals("role") || object.equals("user"))) {
       return access("CREATE ROLE");
     }
-    if (SQLITE_OBJECTS.contains(object)) {
+    if (SQLITE_OBJECTS.contains(object) || object.equals("sequence")) {
       return write("CREATE " + object.toUpperCase(Locale.ROOT));
     }
     return unsupported("CREATE " + objectName(w, j));
@@ -267,7 +281,7 @@ public final class StatementClassifier {
     if (object.equals("role") || object.equals("user")) {
       return access("DROP ROLE");
     }
-    if (!SQLITE_OBJECTS.contains(object)) {
+    if (!SQLITE_OBJECTS.contains(object) && !object.equals("sequence")) {
       return unsupported("DROP " + objectName(w, i + 1));
     }
     // DROP TABLE a, b: SQLite drops one object per statement, see TableStatements.

@@ -35,6 +35,15 @@ public final class ClusterAdmin implements AutoCloseable {
 
   /** @param members some or all members, {@code id=host:raftPort[:pgPort[:witness]]} */
   public static ClusterAdmin connect(List<Peer> members) {
+    return connect(members, null);
+  }
+
+  /**
+   * @param members some or all members, {@code id=host:raftPort[:pgPort[:witness]]}
+   * @param tls certificate files for a cluster with mutual TLS (a certificate the cluster CA
+   *     signed), or null for a plain-text cluster
+   */
+  public static ClusterAdmin connect(List<Peer> members, TlsFiles tls) {
     if (members.isEmpty()) {
       throw new IllegalArgumentException("name at least one member (--peers)");
     }
@@ -44,6 +53,7 @@ public final class ClusterAdmin implements AutoCloseable {
     RaftClient client = RaftClient.newBuilder()
         .setRaftGroup(RaftGroup.valueOf(RaftNode.GROUP_ID, members.stream().map(RaftNode::toRaftPeer).toList()))
         .setProperties(properties)
+        .setParameters(RaftTls.parameters(tls))
         .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3,
             TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
         .build();

@@ -1,11 +1,12 @@
 package io.kqlite.statemachine.raft;
 
+import io.kqlite.statemachine.BatchCodec;
 import io.kqlite.statemachine.EntryCodec;
-import io.kqlite.statemachine.WriteCommand;
 import io.kqlite.statemachine.WriteResult;
 import io.kqlite.statemachine.store.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -118,14 +119,26 @@ public final class KqliteStateMachine extends BaseStateMachine {
     snapshots.rescan(); // Ratis has just replaced the whole state-machine directory
     Path installed = snapshots.latestDirectory();
     SnapshotInfo latest = snapshots.getLatestSnapshot();
-    if (installed != null && latest != null) {
-      store.replaceWith(installed);
-      setLastAppliedTermIndex(latest.getTermIndex());
-      tracker.advanceTo(latest.getIndex());
-      LOG.info("installed snapshot at log index {}", latest.getIndex());
+    if (installed == null || latest == null || !holdsDatabases(installed)) {
+      // Only a data node's snapshot holds databases (postgres.db at least). An empty one comes
+      // from a witness that leads while this node lost its data: applying it would leave this
+      // node empty at a later index. Refusing stops this node (Ratis closes a server whose
+      // reload fails), which beats diverging silently; restarted, it gets a real one from a data
+      // node once that leads.
+      throw new IOException("refusing an installed snapshot that holds no database");
     }
+    store.replaceWith(installed);
+    setLastAppliedTermIndex(latest.getTermIndex());
+    tracker.advanceTo(latest.getIndex());
+    LOG.info("installed snapshot at log index {}", latest.getIndex());
     getLifeCycle().transition(LifeCycle.State.STARTING);
     getLifeCycle().transition(LifeCycle.State.RUNNING);
+  }
+
+  private static boolean holdsDatabases(Path directory) throws IOException {
+    try (var files = java.nio.file.Files.list(directory)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".db"));
+    }
   }
 
   /** Rejects malformed payloads before they reach the log, so no replica ever has to apply them. */
@@ -133,7 +146,7 @@ public final class KqliteStateMachine extends BaseStateMachine {
   public TransactionContext startTransaction(RaftClientRequest request) throws IOException {
     ByteString content = request.getMessage().getContent();
     try {
-      EntryCodec.decodeCommand(content.toByteArray());
+      BatchCodec.decode(content.toByteArray());
     } catch (IllegalArgumentException e) {
       throw new IOException("rejected write: " + e.getMessage(), e);
     }
@@ -149,10 +162,12 @@ public final class KqliteStateMachine extends BaseStateMachine {
     LogEntryProto entry = trx.getLogEntry();
     long index = entry.getIndex();
     byte[] payload = entry.getStateMachineLogEntry().getLogData().toByteArray();
-    WriteCommand command = EntryCodec.decodeCommand(payload);
-    WriteResult result = store.apply(index, command);
+    List<WriteResult> results = store.apply(index, BatchCodec.decode(payload));
     updateLastAppliedTermIndex(entry.getTerm(), index);
-    return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(EntryCodec.encode(result))));
+    byte[] reply = BatchCodec.isBatch(payload)
+        ? BatchCodec.encodeResults(results)
+        : EntryCodec.encode(results.get(0));
+    return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(reply)));
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.List;
  *     added to a running cluster ({@code kqlite cluster add})
  * @param snapshotThreshold log entries between two snapshots (after which older log is purged)
  * @param logSegmentBytes size of one Raft log segment file; only whole segments are purged
+ * @param tls this node's certificate files, or null for plain text; with a CA the Raft transport
+ *     uses mutual TLS (see {@link RaftTls})
  */
 public record NodeConfig(
     String id,
@@ -31,10 +33,18 @@ public record NodeConfig(
     boolean witness,
     boolean join,
     long snapshotThreshold,
-    long logSegmentBytes) {
+    long logSegmentBytes,
+    TlsFiles tls) {
 
   public static final long DEFAULT_SNAPSHOT_THRESHOLD = 10_000;
   public static final long DEFAULT_LOG_SEGMENT_BYTES = 8L * 1024 * 1024;
+
+  public NodeConfig(String id, Path dataDir, String host, int raftPort, List<Peer> peers,
+      boolean autoCreateDatabases, Duration electionTimeoutMin, Duration writeTimeout,
+      boolean witness, boolean join, long snapshotThreshold, long logSegmentBytes) {
+    this(id, dataDir, host, raftPort, peers, autoCreateDatabases, electionTimeoutMin, writeTimeout,
+        witness, join, snapshotThreshold, logSegmentBytes, null);
+  }
 
   public NodeConfig(String id, Path dataDir, String host, int raftPort, List<Peer> peers,
       boolean autoCreateDatabases, Duration electionTimeoutMin, Duration writeTimeout,
@@ -54,6 +64,12 @@ public record NodeConfig(
 
   public NodeConfig {
     peers = List.copyOf(peers);
+  }
+
+  /** The same node with these certificate files. */
+  public NodeConfig withTls(TlsFiles files) {
+    return new NodeConfig(id, dataDir, host, raftPort, peers, autoCreateDatabases, electionTimeoutMin,
+        writeTimeout, witness, join, snapshotThreshold, logSegmentBytes, files);
   }
 
   public Path raftDir() {

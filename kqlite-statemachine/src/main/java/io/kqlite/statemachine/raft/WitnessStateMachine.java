@@ -1,10 +1,19 @@
 package io.kqlite.statemachine.raft;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.raftlog.RaftLog;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.SnapshotInfo;
+import org.apache.ratis.statemachine.impl.FileListSnapshotInfo;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 
@@ -17,8 +26,57 @@ import org.apache.ratis.statemachine.impl.BaseStateMachine;
  * the other data node never received). Then it replicates those entries to the surviving data
  * node and, because its Raft priority is lower, Ratis hands leadership to that node as soon as its
  * log has caught up. Meanwhile it refuses new writes: they must be applied by a data node.
+ *
+ * <p>Its log is bounded by the data nodes' snapshots: an entry at or below every data node's
+ * latest snapshot can never be asked of the witness again (a data node resumes after its own
+ * snapshot), so Ratis' periodic snapshot call purges up to that floor and no further. While a data
+ * node is away its last known snapshot holds the floor back, so the witness keeps what it may need.
  */
 final class WitnessStateMachine extends BaseStateMachine {
+
+  private final LongSupplier dataSnapshotFloor;
+  private WitnessPurgePoint purgePoint;
+  private volatile TermIndex purgedUpTo;
+
+  /** @param dataSnapshotFloor the lowest latest-snapshot index over all data nodes, -1 if unknown */
+  WitnessStateMachine(LongSupplier dataSnapshotFloor) {
+    this.dataSnapshotFloor = dataSnapshotFloor;
+  }
+
+  @Override
+  public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage storage) throws IOException {
+    super.initialize(server, groupId, storage);
+    purgePoint = new WitnessPurgePoint(storage.getStorageDir().getStateMachineDir().toPath());
+    purgedUpTo = purgePoint.read();
+    if (purgedUpTo != null) {
+      updateLastAppliedTermIndex(purgedUpTo.getTerm(), purgedUpTo.getIndex());
+    }
+  }
+
+  @Override
+  public SnapshotInfo getLatestSnapshot() {
+    TermIndex point = purgedUpTo;
+    return point == null ? null : new FileListSnapshotInfo(List.of(), point);
+  }
+
+  /** Called by Ratis every snapshot-threshold entries: moves the purge point up to the floor. */
+  @Override
+  public long takeSnapshot() throws IOException {
+    TermIndex current = purgedUpTo;
+    long currentIndex = current == null ? RaftLog.INVALID_LOG_INDEX : current.getIndex();
+    TermIndex applied = getLastAppliedTermIndex();
+    long target = Math.min(dataSnapshotFloor.getAsLong(), applied == null ? -1 : applied.getIndex());
+    if (target <= currentIndex) {
+      return currentIndex;
+    }
+    TermIndex point = getServer().join().getDivision(getGroupId()).getRaftLog().getTermIndex(target);
+    if (point == null) {
+      return currentIndex; // no longer in the log: keep what was saved
+    }
+    purgePoint.write(point);
+    purgedUpTo = point;
+    return point.getIndex();
+  }
 
   /** Marker text the submitting node recognises: wait for a data node to lead, then retry. */
   static final String REFUSED = "kqlite witness is leader and accepts no writes";

@@ -12,7 +12,8 @@ import org.sqlite.Function;
 /**
  * SQL functions whose value would differ between replicas if SQLite computed them itself:
  * {@code now()} and its relatives (the translator turns {@code CURRENT_TIMESTAMP} and SQLite's
- * {@code 'now'} into them), {@code random()}, {@code randomblob(n)}, {@code gen_random_uuid()}. On the apply
+ * {@code 'now'} into them), {@code random()}, {@code randomblob(n)}, {@code gen_random_uuid()}, and
+ * the sequence functions of {@link Sequences}. On the apply
  * connection they read the current log entry's time and seed, so every replica and every replay
  * gets the same values; on read connections they use this node's clock.
  *
@@ -33,10 +34,16 @@ final class EntryFunctions {
     return DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC);
   }
 
+  private final Sequences sequences = new Sequences();
   private long timestampMicros;
   private SplittableRandom random = new SplittableRandom();
 
-  /** Fixes time and randomness for the entry about to be applied. */
+  /** A new log entry (or speculative run) starts: currval/lastval forget earlier entries. */
+  void startBatch() {
+    sequences.startEntry();
+  }
+
+  /** Fixes time and randomness for the entry's next statement. */
   void startEntry(long timestampMicros, long seed) {
     this.timestampMicros = timestampMicros;
     this.random = new SplittableRandom(seed);
@@ -48,6 +55,7 @@ final class EntryFunctions {
   }
 
   void registerOn(Connection connection) throws SQLException {
+    sequences.registerOn(connection);
     for (String name : new String[] {"now", "transaction_timestamp", "statement_timestamp", "clock_timestamp"}) {
       clock(connection, name, TIMESTAMPTZ);
     }

@@ -23,6 +23,8 @@ public final class SqlStates {
   private static final Pattern NEAR = Pattern.compile("near \"(.*)\": syntax error");
   private static final Pattern UNIQUE = Pattern.compile("UNIQUE constraint failed: (\\w+)\\.(\\w+)((?:, \\w+\\.\\w+)*)");
   private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: (\\w+)\\.(\\w+)");
+  /** An error a kqlite SQL function raised with its SQLSTATE (see Sequences). */
+  private static final Pattern RAISED = Pattern.compile("SQLSTATE ([0-9A-Z]{5}): (.*)$", Pattern.DOTALL);
   private static final Pattern NO_FUNCTION = Pattern.compile("no such function: (\\w+)");
 
   private SqlStates() {}
@@ -33,6 +35,9 @@ public final class SqlStates {
     SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
     String name = code == null ? "" : code.name();
     Matcher m;
+    if ((m = RAISED.matcher(text)).find()) {
+      return new SqlError(m.group(1), m.group(2));
+    }
     if (name.startsWith("SQLITE_CONSTRAINT")) {
       return constraint(name, text);
     }

@@ -9,6 +9,7 @@ import io.kqlite.statemachine.SqlError;
 import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
 import io.kqlite.statemachine.StatementResult;
+import io.kqlite.statemachine.WriteCommand;
 import io.kqlite.statemachine.WriteResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +19,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +89,7 @@ public final class SqliteDatabase implements AutoCloseable {
       st.execute("CREATE TABLE IF NOT EXISTS " + APPLIED_TABLE
           + " (id INTEGER PRIMARY KEY CHECK (id = 1), log_index INTEGER NOT NULL)");
       st.execute("INSERT OR IGNORE INTO " + APPLIED_TABLE + " VALUES (1, " + createdAtIndex + ")");
+      st.execute(Sequences.CREATE_TABLE);
       long applied;
       try (ResultSet rs = st.executeQuery("SELECT log_index FROM " + APPLIED_TABLE)) {
         applied = rs.getLong(1);
@@ -110,21 +114,16 @@ public final class SqliteDatabase implements AutoCloseable {
   }
 
   /**
-   * Applies an entry's statements in one transaction together with the applied-index update. A
-   * failing statement rolls everything back; the failure is the result (identical on every
-   * replica), not an exception. With {@code expectedDigests} (an explicit transaction), any result
-   * that differs from what the client saw also rolls back, with 40001.
+   * Applies an entry's commands (one, or several sessions' writes batched together) in one SQLite
+   * transaction together with the applied-index update. Each command runs in its own savepoint:
+   * a failing statement undoes its own command only, and the failure is that command's result
+   * (identical on every replica), not an exception. With expected digests (an explicit
+   * transaction), a result that differs from what the client saw also undoes the command, 40001.
    */
-  WriteResult apply(long index, List<Statement> statements, List<Long> expectedDigests,
-      long timestampMicros, long seed) {
+  List<WriteResult> apply(long index, List<WriteCommand> commands) {
     writeLock.lock();
     try {
-      WriteResult result = runAll(writer, entryFunctions, statements, expectedDigests,
-          timestampMicros, seed);
-      if (result.failed()) {
-        writer.rollback();
-        return result;
-      }
+      List<WriteResult> results = applyInSavepoints(commands);
       try (PreparedStatement update =
           writer.prepareStatement("UPDATE " + APPLIED_TABLE + " SET log_index = ? WHERE id = 1")) {
         update.setLong(1, index);
@@ -132,13 +131,72 @@ public final class SqliteDatabase implements AutoCloseable {
       }
       writer.commit();
       appliedIndex = index;
-      return result;
+      return results;
     } catch (SQLException e) {
       // Not a statement's fault: the file itself failed (disk full, I/O). Replicas must not diverge
       // silently, so the caller stops this node.
       throw new IllegalStateException("cannot apply entry " + index + " to " + file, e);
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * Runs each command in a savepoint of the writer's open transaction. A few failures end the
+   * whole SQLite transaction rather than the statement ({@code INSERT OR ROLLBACK}, a trigger's
+   * {@code RAISE(ROLLBACK)}), taking the earlier commands' work with them; then the commands are
+   * run again from the start with that one recorded as failed, which every replica does alike.
+   */
+  private List<WriteResult> applyInSavepoints(List<WriteCommand> commands) throws SQLException {
+    Map<Integer, WriteResult> endedTransaction = new HashMap<>();
+    restart:
+    while (true) {
+      List<WriteResult> results = new ArrayList<>(commands.size());
+      for (int i = 0; i < commands.size(); i++) {
+        if (endedTransaction.containsKey(i)) {
+          results.add(endedTransaction.get(i));
+          continue;
+        }
+        WriteCommand command = commands.get(i);
+        Savepoint savepoint = writer.setSavepoint();
+        entryFunctions.startBatch(); // currval/lastval: one command is one session's statements
+        WriteResult result = runAll(writer, entryFunctions, command.statements(),
+            command.expectedDigests(), command.timestampMicros(), command.randomSeed());
+        if (!result.failed()) {
+          writer.releaseSavepoint(savepoint);
+        } else if (!undo(savepoint)) {
+          restartTransaction();
+          endedTransaction.put(i, result);
+          continue restart;
+        }
+        results.add(result);
+      }
+      return results;
+    }
+  }
+
+  /**
+   * Starts the writer's transaction afresh after SQLite ended it by itself: the driver still
+   * believes one is open, so a plain {@code rollback()} fails before it would begin a new one.
+   */
+  private void restartTransaction() throws SQLException {
+    try {
+      writer.rollback();
+    } catch (SQLException alreadyEnded) {
+      try (java.sql.Statement begin = writer.createStatement()) {
+        begin.execute("BEGIN");
+      }
+    }
+  }
+
+  /** Rolls back to and releases the savepoint; false when the transaction it was in is gone. */
+  private boolean undo(Savepoint savepoint) {
+    try {
+      writer.rollback(savepoint);
+      writer.releaseSavepoint(savepoint);
+      return true;
+    } catch (SQLException gone) {
+      return false;
     }
   }
 
@@ -155,6 +213,7 @@ public final class SqliteDatabase implements AutoCloseable {
     writeLock.lock();
     try {
       Connection connection = speculator();
+      speculatorFunctions.startBatch();
       try {
         WriteResult replay = runAll(connection, speculatorFunctions, history, historyDigests,
             timestampMicros, seed);

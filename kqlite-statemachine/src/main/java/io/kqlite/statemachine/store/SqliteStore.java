@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,23 +58,44 @@ public final class SqliteStore implements AutoCloseable {
 
   /** Applies one entry; entries this file already holds (a replay after restart) are skipped. */
   public WriteResult apply(long index, WriteCommand command) {
-    return switch (command.kind()) {
-      case EXECUTE, TRANSACTION -> execute(index, command);
-      case CREATE_DATABASE -> createDatabase(index, command.database());
-    };
+    return apply(index, List.of(command)).get(0);
   }
 
-  private WriteResult execute(long index, WriteCommand command) {
-    SqliteDatabase database = existing(command.database());
+  /**
+   * Applies one entry's commands, in order, and returns their results in the same order. The
+   * commands of each database run in one SQLite transaction that also records the entry's index,
+   * so a file holds all of an entry's writes or none of them (see {@link SqliteDatabase#apply}).
+   */
+  public List<WriteResult> apply(long index, List<WriteCommand> commands) {
+    if (commands.size() == 1 && commands.get(0).kind() == WriteCommand.Kind.CREATE_DATABASE) {
+      return List.of(createDatabase(index, commands.get(0).database()));
+    }
+    WriteResult[] results = new WriteResult[commands.size()];
+    Map<String, List<Integer>> positionsByDatabase = new LinkedHashMap<>();
+    for (int i = 0; i < commands.size(); i++) {
+      positionsByDatabase.computeIfAbsent(commands.get(i).database(), d -> new ArrayList<>()).add(i);
+    }
+    positionsByDatabase.forEach((name, positions) -> {
+      List<WriteResult> applied = execute(index, name, positions.stream().map(commands::get).toList());
+      for (int i = 0; i < positions.size(); i++) {
+        results[positions.get(i)] = applied.get(i);
+      }
+    });
+    return List.of(results);
+  }
+
+  private List<WriteResult> execute(long index, String name, List<WriteCommand> commands) {
+    SqliteDatabase database = existing(name);
     if (database == null) {
-      return WriteResult.failed(List.of(), new SqlError("3D000",
-          "database \"" + command.database() + "\" does not exist"));
+      WriteResult missing = WriteResult.failed(List.of(), new SqlError("3D000",
+          "database \"" + name + "\" does not exist"));
+      return Collections.nCopies(commands.size(), missing);
     }
     if (index <= database.appliedIndex()) {
-      return WriteResult.ok(List.of()); // replay of an entry the file already holds
+      // replay of an entry the file already holds
+      return Collections.nCopies(commands.size(), WriteResult.ok(List.of()));
     }
-    return database.apply(index, command.statements(), command.expectedDigests(),
-        command.timestampMicros(), command.randomSeed());
+    return database.apply(index, commands);
   }
 
   private WriteResult createDatabase(long index, String name) {

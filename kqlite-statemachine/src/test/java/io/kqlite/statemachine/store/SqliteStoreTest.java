@@ -129,4 +129,38 @@ class SqliteStoreTest {
       assertFalse(committed.failed(), String.valueOf(committed.error()));
     }
   }
+
+  @Test
+  void batchedCommandsSucceedOrFailEachOnItsOwn() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")));
+      List<WriteResult> results = store.apply(2, List.of(
+          exec("postgres", Statement.of("INSERT INTO t VALUES (1, 'a')")),
+          exec("postgres", Statement.of("INSERT INTO t VALUES (2, 'b')"), Statement.of("INSERT INTO t VALUES (1, 'dup')")),
+          exec("nosuchdb", Statement.of("INSERT INTO t VALUES (3, 'c')")),
+          exec("postgres", Statement.of("INSERT INTO t VALUES (4, 'd')"))));
+      assertFalse(results.get(0).failed());
+      assertEquals("23505", results.get(1).error().sqlState());
+      assertEquals("3D000", results.get(2).error().sqlState());
+      assertFalse(results.get(3).failed());
+      assertEquals(2, count(store)); // rows 1 and 4; row 2 went with its command's failing statement
+      assertEquals(2, store.existing("postgres").appliedIndex());
+    }
+  }
+
+  @Test
+  void commandThatEndsTheSqliteTransactionKeepsItsNeighboursWork() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")));
+      // OR ROLLBACK ends the whole SQLite transaction, earlier commands of the entry included.
+      List<WriteResult> results = store.apply(2, List.of(
+          exec("postgres", Statement.of("INSERT INTO t VALUES (1, 'a')")),
+          exec("postgres", Statement.of("INSERT OR ROLLBACK INTO t VALUES (1, 'dup')")),
+          exec("postgres", Statement.of("INSERT INTO t VALUES (2, 'b')"))));
+      assertFalse(results.get(0).failed());
+      assertEquals("23505", results.get(1).error().sqlState());
+      assertFalse(results.get(2).failed());
+      assertEquals(2, count(store));
+    }
+  }
 }
