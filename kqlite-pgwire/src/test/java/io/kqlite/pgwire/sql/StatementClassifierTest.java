@@ -138,8 +138,8 @@ class StatementClassifierTest {
 
   @Test
   void unsupportedStatementsCarryTheirRejection() {
-    assertEquals("CREATE SEQUENCE is not supported", classification("CREATE SEQUENCE s").rejection().message());
-    assertEquals("0A000", classification("CREATE SEQUENCE s").rejection().sqlState());
+    assertEquals("LOCK is not supported", classification("LOCK TABLE t").rejection().message());
+    assertEquals("0A000", classification("LOCK TABLE t").rejection().sqlState());
   }
 
   @Test
