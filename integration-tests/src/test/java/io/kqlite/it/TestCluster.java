@@ -109,7 +109,14 @@ final class TestCluster implements AutoCloseable {
    * clients, and mutual TLS between members when the files name a CA.
    */
   static TestCluster startWithTls(int size, Function<Peer, TlsFiles> tlsOf) throws Exception {
+    return startWithTls(size, tlsOf, AuthSettings.defaults());
+  }
+
+  /** TLS as {@link #startWithTls(int, Function)}, clients authenticated per {@code auth}. */
+  static TestCluster startWithTls(int size, Function<Peer, TlsFiles> tlsOf, AuthSettings auth)
+      throws Exception {
     TestCluster cluster = new TestCluster(size, false);
+    cluster.auth = auth;
     cluster.tls = new TlsFiles[size];
     for (int i = 0; i < size; i++) {
       cluster.tls[i] = tlsOf.apply(cluster.peers.get(i));
