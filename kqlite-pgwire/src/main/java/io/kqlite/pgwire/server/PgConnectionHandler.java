@@ -37,7 +37,6 @@ import io.kqlite.statemachine.SqlException;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.ssl.SslHandler;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -185,7 +184,7 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
     String database = startup.parameters().getOrDefault("database", "");
     ConnectionFacts facts = new ConnectionFacts(
         ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress(),
-        ctx.pipeline().get(SslHandler.class) != null, user, database.isEmpty() ? user : database);
+        ClientTls.isEncrypted(ctx.channel()), user, database.isEmpty() ? user : database);
     startupMessage = startup;
     handshake = new Handshake(authenticator, facts);
     authenticate(ctx, handshake::start);
@@ -197,6 +196,7 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
     try {
       next = step.get();
     } catch (SqlException e) {
+      handshake = null; // no second try on this connection: what follows is dropped
       fatal(ctx, e.error());
       return;
     }
