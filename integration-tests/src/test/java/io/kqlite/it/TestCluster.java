@@ -2,6 +2,7 @@ package io.kqlite.it;
 
 import static org.awaitility.Awaitility.await;
 
+import io.kqlite.cli.AuthSettings;
 import io.kqlite.cli.KqliteServer;
 import io.kqlite.statemachine.raft.NodeConfig;
 import io.kqlite.statemachine.raft.Peer;
@@ -36,6 +37,7 @@ final class TestCluster implements AutoCloseable {
   private long logSegmentBytes = NodeConfig.DEFAULT_LOG_SEGMENT_BYTES;
   private TlsFiles[] tls;
   private int witness = -1;
+  private AuthSettings auth = AuthSettings.defaults();
 
   private TestCluster(int size, boolean autoCreate) throws IOException {
     this.dir = Files.createTempDirectory("kqlite-it-");
@@ -54,6 +56,17 @@ final class TestCluster implements AutoCloseable {
 
   static TestCluster start(int size, boolean autoCreateDatabases) throws Exception {
     TestCluster cluster = new TestCluster(size, autoCreateDatabases);
+    for (int i = 0; i < size; i++) {
+      cluster.startNode(i);
+    }
+    cluster.awaitLeader();
+    return cluster;
+  }
+
+  /** A cluster whose nodes authenticate clients per {@code auth} (hba file, bootstrap superuser). */
+  static TestCluster startWithAuth(int size, AuthSettings auth) throws Exception {
+    TestCluster cluster = new TestCluster(size, false);
+    cluster.auth = auth;
     for (int i = 0; i < size; i++) {
       cluster.startNode(i);
     }
@@ -96,7 +109,14 @@ final class TestCluster implements AutoCloseable {
    * clients, and mutual TLS between members when the files name a CA.
    */
   static TestCluster startWithTls(int size, Function<Peer, TlsFiles> tlsOf) throws Exception {
+    return startWithTls(size, tlsOf, AuthSettings.defaults());
+  }
+
+  /** TLS as {@link #startWithTls(int, Function)}, clients authenticated per {@code auth}. */
+  static TestCluster startWithTls(int size, Function<Peer, TlsFiles> tlsOf, AuthSettings auth)
+      throws Exception {
     TestCluster cluster = new TestCluster(size, false);
+    cluster.auth = auth;
     cluster.tls = new TlsFiles[size];
     for (int i = 0; i < size; i++) {
       cluster.tls[i] = tlsOf.apply(cluster.peers.get(i));
@@ -120,7 +140,7 @@ final class TestCluster implements AutoCloseable {
     NodeConfig config = new NodeConfig(self.id(), dir.resolve(self.id()), "127.0.0.1",
         self.raftPort(), members, autoCreate, Duration.ofMillis(400), Duration.ofSeconds(20), i == witness, false,
         snapshotThreshold, logSegmentBytes, tls == null ? null : tls[i]);
-    servers[i] = KqliteServer.start(config, "127.0.0.1", pgPorts[i], 16 * 1024 * 1024);
+    servers[i] = KqliteServer.start(config, "127.0.0.1", pgPorts[i], 16 * 1024 * 1024, auth);
   }
 
   void stopNode(int i) {

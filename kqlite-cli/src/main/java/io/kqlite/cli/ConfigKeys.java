@@ -38,6 +38,15 @@ public final class ConfigKeys {
   public static final String TLS_KEY_KEY = "tls-key";
   public static final String TLS_CA_KEY = "tls-ca";
 
+  /** pg_hba.conf-style rules; none: trust on loopback, scram-sha-256 elsewhere. */
+  public static final String HBA_FILE_KEY = "hba-file";
+  /** The bootstrap superuser's name (created at first start when a password is given). */
+  public static final String SUPERUSER_KEY = "superuser";
+  public static final String SUPERUSER_DEFAULT = "postgres";
+  /** File holding the bootstrap superuser's password (first line); env KQLITE_SUPERUSER_PASSWORD otherwise. */
+  public static final String SUPERUSER_PASSWORD_FILE_KEY = "superuser-password-file";
+  public static final String SUPERUSER_PASSWORD_ENV = "KQLITE_SUPERUSER_PASSWORD";
+
   private final Properties file;
 
   private ConfigKeys(Properties file) {

@@ -1,5 +1,9 @@
 package io.kqlite.cli;
 
+import io.kqlite.pgwire.auth.Authenticator;
+import io.kqlite.pgwire.auth.HbaConfig;
+import io.kqlite.pgwire.auth.RoleStore;
+import io.kqlite.pgwire.auth.SuperuserBootstrap;
 import io.kqlite.pgwire.catalog.Catalog;
 import io.kqlite.pgwire.server.ClientTls;
 import io.kqlite.pgwire.server.PgServer;
@@ -29,6 +33,16 @@ public final class KqliteServer implements AutoCloseable {
    */
   public static KqliteServer start(NodeConfig config, String pgHost, int pgPort, int maxMessageLength)
       throws IOException, InterruptedException {
+    return start(config, pgHost, pgPort, maxMessageLength, AuthSettings.defaults());
+  }
+
+  /**
+   * Also authenticates clients per {@code auth}; an invalid hba file fails the start before
+   * anything listens.
+   */
+  public static KqliteServer start(NodeConfig config, String pgHost, int pgPort, int maxMessageLength,
+      AuthSettings auth) throws IOException, InterruptedException {
+    HbaConfig hba = auth.hbaFile() == null ? HbaConfig.defaults() : HbaConfig.load(auth.hbaFile());
     ClientTls tls = config.tls() == null ? null
         : ClientTls.fromPem(config.tls().validate().cert(), config.tls().key());
     if (config.peers().size() > 1 && (config.tls() == null || !config.tls().mutual())) {
@@ -37,7 +51,12 @@ public final class KqliteServer implements AutoCloseable {
     }
     RaftNode node = RaftNode.start(config, Catalog.readSetup(SessionFunctions.all()));
     try {
-      return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength, tls));
+      RoleStore roles = new RoleStore(node);
+      if (auth.superuserPassword() != null && !config.witness()) {
+        SuperuserBootstrap.start(roles, auth.superuser(), auth.superuserPassword());
+      }
+      return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength, tls,
+          new Authenticator(hba, roles)));
     } catch (RuntimeException | InterruptedException e) {
       node.close();
       throw e;

@@ -68,6 +68,15 @@ final class StartCommand implements Callable<Integer> {
 
   @Mixin TlsOptions tls;
 
+  @Option(names = "--hba-file", paramLabel = "FILE", description = "Client authentication rules in pg_hba.conf syntax (host/hostssl/hostnossl; trust, reject, password, md5, scram-sha-256). Default: trust on loopback, scram-sha-256 elsewhere.")
+  String hbaFile;
+
+  @Option(names = "--superuser", paramLabel = "NAME", description = "Name of the superuser created at first start when a password is given. Default: " + SUPERUSER_DEFAULT)
+  String superuser;
+
+  @Option(names = "--superuser-password-file", paramLabel = "FILE", description = "File whose first line is the bootstrap superuser's password (else env " + SUPERUSER_PASSWORD_ENV + "); the role is created only if absent.")
+  String superuserPasswordFile;
+
   @Override
   public Integer call() throws Exception {
     ConfigKeys keys = ConfigKeys.load(configFile());
@@ -99,7 +108,7 @@ final class StartCommand implements Callable<Integer> {
         NodeConfig.DEFAULT_LOG_SEGMENT_BYTES, tls.resolve(keys));
     int maxMessage = (int) keys.number(MAX_MESSAGE_BYTES_KEY, maxMessageBytes, MAX_MESSAGE_BYTES_DEFAULT);
 
-    KqliteServer server = KqliteServer.start(node, listenHost, pg, maxMessage);
+    KqliteServer server = KqliteServer.start(node, listenHost, pg, maxMessage, authSettings(keys));
     if (asWitness) {
       System.out.printf("kqlite witness %s ready (raft port %d; stores no data)%n", nodeId, raft);
     } else {
@@ -112,6 +121,16 @@ final class StartCommand implements Callable<Integer> {
     }, "kqlite-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private AuthSettings authSettings(ConfigKeys keys) throws java.io.IOException {
+    String hba = keys.string(HBA_FILE_KEY, hbaFile, "");
+    String passwordFile = keys.string(SUPERUSER_PASSWORD_FILE_KEY, superuserPasswordFile, "");
+    String password = passwordFile.isEmpty() ? System.getenv(SUPERUSER_PASSWORD_ENV)
+        : java.nio.file.Files.readAllLines(Path.of(passwordFile)).stream().findFirst().orElse("");
+    return new AuthSettings(hba.isEmpty() ? null : Path.of(hba),
+        keys.string(SUPERUSER_KEY, superuser, SUPERUSER_DEFAULT),
+        password == null || password.isBlank() ? null : password.strip());
   }
 
   private Path configFile() {

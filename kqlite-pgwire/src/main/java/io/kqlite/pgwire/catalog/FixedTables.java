@@ -61,6 +61,15 @@ final class FixedTables {
       .column("rolbypassrls", "bool", "0").column("rolconfig", "text", "NULL")
       .rows(null);
 
+  /**
+   * The two booleans: pg_roles joins role flags from JSON to it, so its columns keep the type
+   * bool (SQLite declares a type only for table columns).
+   */
+  static final CatalogTable BOOL = CatalogTable.named("kq_bool")
+      .column("b", "bool", "0")
+      .rows(null, "b", "0")
+      .rows(null, "b", "1");
+
   /** The current database's flags; its name comes from the session. */
   static final CatalogTable DATABASE = CatalogTable.named("kq_database")
       .column("oid", "oid", "16384").column("datdba", "oid", "10")
@@ -190,7 +199,7 @@ final class FixedTables {
 
   static List<CatalogTable> all() {
     List<CatalogTable> all = new ArrayList<>(List.of(PG_NAMESPACE, PG_AM, PG_COLLATION,
-        PG_TABLESPACE, ROLE, DATABASE, PG_TYPE, PG_SETTINGS));
+        PG_TABLESPACE, ROLE, BOOL, DATABASE, PG_TYPE, PG_SETTINGS));
     all.addAll(EMPTY);
     return all;
   }

@@ -16,14 +16,20 @@ final class SessionViews {
 
   static List<String> createSql() {
     return List.of(
-        "CREATE TEMP VIEW pg_roles AS SELECT current_user() AS rolname, r.rolsuper, r.rolinherit,"
-            + " r.rolcreaterole, r.rolcreatedb, r.rolcanlogin, r.rolreplication, r.rolconnlimit,"
-            + " r.rolpassword, r.rolvaliduntil, r.rolbypassrls, r.rolconfig, r.oid FROM kq_role r",
+        // One row per role from kq_roles() (the stored roles, and the login user when it has no
+        // role row); flags join kq_bool so that they stay typed bool.
+        "CREATE TEMP VIEW pg_roles AS SELECT json_extract(j.value, '$[0]') AS rolname,"
+            + " s.b AS rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb, l.b AS rolcanlogin,"
+            + " r.rolreplication, r.rolconnlimit, r.rolpassword, r.rolvaliduntil, r.rolbypassrls,"
+            + " r.rolconfig, json_extract(j.value, '$[3]') AS oid"
+            + " FROM json_each(kq_roles()) j CROSS JOIN kq_role r"
+            + " JOIN kq_bool s ON s.b = json_extract(j.value, '$[1]')"
+            + " JOIN kq_bool l ON l.b = json_extract(j.value, '$[2]')",
         "CREATE TEMP VIEW pg_authid AS SELECT * FROM pg_roles",
-        "CREATE TEMP VIEW pg_user AS SELECT current_user() AS usename, r.oid AS usesysid,"
+        "CREATE TEMP VIEW pg_user AS SELECT r.rolname AS usename, r.oid AS usesysid,"
             + " r.rolcreatedb AS usecreatedb, r.rolsuper AS usesuper, r.rolreplication AS userepl,"
             + " r.rolbypassrls AS usebypassrls, r.rolpassword AS passwd,"
-            + " r.rolvaliduntil AS valuntil, r.rolconfig AS useconfig FROM kq_role r",
+            + " r.rolvaliduntil AS valuntil, r.rolconfig AS useconfig FROM pg_roles r WHERE r.rolcanlogin",
         "CREATE TEMP VIEW pg_database AS SELECT d.oid, current_database() AS datname, d.datdba,"
             + " d.encoding, d.datlocprovider, d.datistemplate, d.datallowconn, d.datconnlimit,"
             + " d.datfrozenxid, d.datminmxid, d.dattablespace, d.datcollate, d.datctype,"

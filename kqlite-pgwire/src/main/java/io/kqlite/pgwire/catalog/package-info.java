@@ -30,6 +30,7 @@
  *
  * <p>Known gaps: CHECK constraints, expression and DESC index columns, named FOREIGN KEY
  * constraints (shown under the default name), sequences, comments (pg_description is empty),
- * pg_proc (empty), one pg_database row (the current database) and one role.
+ * pg_proc (empty), one pg_database row (the current database). pg_roles lists the roles of the
+ * replicated system database (see io.kqlite.pgwire.auth), plus a trust login without a role.
  */
 package io.kqlite.pgwire.catalog;

@@ -1,6 +1,10 @@
 package io.kqlite.pgwire.server;
 
+import io.kqlite.pgwire.auth.Access;
+import io.kqlite.pgwire.auth.Authenticator;
+import io.kqlite.pgwire.auth.ConnectionFacts;
 import io.kqlite.pgwire.codec.AuthenticationOk;
+import io.kqlite.pgwire.codec.BackendMessage;
 import io.kqlite.pgwire.codec.BackendKeyData;
 import io.kqlite.pgwire.codec.Bind;
 import io.kqlite.pgwire.codec.CancelRequest;
@@ -16,6 +20,7 @@ import io.kqlite.pgwire.codec.FrontendMessage;
 import io.kqlite.pgwire.codec.GssEncRequest;
 import io.kqlite.pgwire.codec.NegotiateProtocolVersion;
 import io.kqlite.pgwire.codec.ParameterStatus;
+import io.kqlite.pgwire.codec.PasswordMessage;
 import io.kqlite.pgwire.codec.Parse;
 import io.kqlite.pgwire.codec.PgProtocolException;
 import io.kqlite.pgwire.codec.Query;
@@ -33,6 +38,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -41,9 +47,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects the codec to a {@link Session}: answers the startup handshake (TLS when configured, trust
- * authentication), then hands each message to the session on the connection's own serial
- * executor. Protocol violations end the connection with a FATAL error; other sessions carry on.
+ * Connects the codec to a {@link Session}: answers the startup handshake (TLS when configured),
+ * authenticates the client ({@link Handshake}), then hands each message to the session on the
+ * connection's own serial executor. Protocol violations end the connection with a FATAL error;
+ * other sessions carry on.
  */
 final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMessage> {
 
@@ -57,10 +64,14 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
   private final SqlCluster cluster;
   private final Executor pool;
   private final ClientTls tls; // null: SSLRequest is answered 'N'
+  private final Authenticator authenticator;
   private SerialExecutor serial;
   private WireSink sink;
   private volatile Session session;
   private boolean startupSeen;
+  /** Set between StartupMessage and AuthenticationOk; only touched on the serial executor. */
+  private Handshake handshake;
+  private StartupMessage startupMessage;
   /**
    * CopyData payloads read but not yet handed to the session, joined. Row boundaries need not match
    * message boundaries, and pgbench sends one 30-byte message per row: a task per message would
@@ -68,10 +79,11 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
    */
   private ByteArrayOutputStream pendingCopyData;
 
-  PgConnectionHandler(SqlCluster cluster, Executor pool, ClientTls tls) {
+  PgConnectionHandler(SqlCluster cluster, Executor pool, ClientTls tls, Authenticator authenticator) {
     this.cluster = cluster;
     this.pool = pool;
     this.tls = tls;
+    this.authenticator = authenticator;
   }
 
   @Override
@@ -164,9 +176,43 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
     if (startup.minorVersion() > 0 || !unsupported.isEmpty()) {
       ctx.write(new NegotiateProtocolVersion(0, unsupported));
     }
+    String user = startup.parameters().getOrDefault("user", "");
+    if (user.isEmpty()) {
+      fatal(ctx, new SqlError("28000", "no PostgreSQL user name specified in startup packet"));
+      return;
+    }
+    String database = startup.parameters().getOrDefault("database", "");
+    ConnectionFacts facts = new ConnectionFacts(
+        ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress(),
+        ClientTls.isEncrypted(ctx.channel()), user, database.isEmpty() ? user : database);
+    startupMessage = startup;
+    handshake = new Handshake(authenticator, facts);
+    authenticate(ctx, handshake::start);
+  }
+
+  /** Runs one step of the handshake: sends its challenge, or opens the session once it is done. */
+  private void authenticate(ChannelHandlerContext ctx, java.util.function.Supplier<BackendMessage> step) {
+    BackendMessage next;
+    try {
+      next = step.get();
+    } catch (SqlException e) {
+      handshake = null; // no second try on this connection: what follows is dropped
+      fatal(ctx, e.error());
+      return;
+    }
+    if (next != null) {
+      ctx.write(next);
+    }
+    if (!handshake.isDone()) {
+      ctx.flush();
+      return;
+    }
+    Handshake done = handshake;
+    handshake = null;
     int processId = PROCESS_IDS.incrementAndGet();
     try {
-      session = Session.open(cluster, sink, startup.parameters(), processId);
+      session = Session.open(cluster, sink, startupMessage.parameters(), processId,
+          Access.of(authenticator.roles(), startupMessage.parameters().get("user"), done.role()));
     } catch (SqlException e) {
       fatal(ctx, e.error());
       return;
@@ -178,6 +224,15 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
   }
 
   private void dispatch(ChannelHandlerContext ctx, FrontendMessage message) {
+    if (handshake != null) {
+      if (message instanceof PasswordMessage password) {
+        authenticate(ctx, () -> handshake.answer(password));
+      } else {
+        fatal(ctx, new SqlError("08P01", "expected password response, got message type "
+            + typeOf(message)));
+      }
+      return;
+    }
     Session s = session;
     if (s == null || !ctx.channel().isActive()) {
       return; // startup failed; the connection is closing

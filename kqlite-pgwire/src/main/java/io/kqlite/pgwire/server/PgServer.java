@@ -1,5 +1,8 @@
 package io.kqlite.pgwire.server;
 
+import io.kqlite.pgwire.auth.Authenticator;
+import io.kqlite.pgwire.auth.HbaConfig;
+import io.kqlite.pgwire.auth.RoleStore;
 import io.kqlite.pgwire.codec.PgDecoder;
 import io.kqlite.pgwire.codec.PgEncoder;
 import io.kqlite.statemachine.SqlCluster;
@@ -49,13 +52,26 @@ public final class PgServer implements AutoCloseable {
   }
 
   /**
-   * Listens on {@code host:port} (port 0 picks a free one).
+   * Listens on {@code host:port} (port 0 picks a free one), with the default authentication (trust
+   * on loopback, scram-sha-256 elsewhere).
    *
    * @param maxMessageLength largest protocol message accepted; larger ones close the connection
    * @param tls answers SSLRequest with 'S' and TLS; null answers 'N' (plain text only)
    */
   public static PgServer start(SqlCluster cluster, String host, int port, int maxMessageLength,
       ClientTls tls) throws InterruptedException {
+    return start(cluster, host, port, maxMessageLength, tls,
+        new Authenticator(HbaConfig.defaults(), new RoleStore(cluster)));
+  }
+
+  /**
+   * Listens on {@code host:port}, authenticating clients with {@code authenticator}.
+   *
+   * @param maxMessageLength largest protocol message accepted; larger ones close the connection
+   * @param tls answers SSLRequest with 'S' and TLS; null answers 'N' (plain text only)
+   */
+  public static PgServer start(SqlCluster cluster, String host, int port, int maxMessageLength,
+      ClientTls tls, Authenticator authenticator) throws InterruptedException {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     ExecutorService sessions = Executors.newCachedThreadPool(daemonThreads("kqlite-session-"));
     PgEncoder encoder = new PgEncoder();
@@ -70,7 +86,7 @@ public final class PgServer implements AutoCloseable {
               ch.pipeline().addLast(new DirectTlsDetector(tls));
             }
             ch.pipeline().addLast(new PgDecoder(maxMessageLength), encoder,
-                new PgConnectionHandler(cluster, sessions, tls));
+                new PgConnectionHandler(cluster, sessions, tls, authenticator));
           }
         });
     try {

@@ -1,5 +1,8 @@
 package io.kqlite.pgwire.session;
 
+import io.kqlite.pgwire.auth.Access;
+import io.kqlite.pgwire.auth.RoleCommands;
+import io.kqlite.pgwire.auth.RoleStore;
 import io.kqlite.pgwire.sql.SqlSplitter;
 import io.kqlite.pgwire.sql.StatementDetail;
 import io.kqlite.pgwire.sql.SqlTranslationException;
@@ -38,6 +41,7 @@ public final class Session {
   private final String database;
   private final int processId;
   private final SessionSettings settings;
+  private final Access access;
   private final Map<String, PreparedQuery> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private final WriteBatch batch;
@@ -49,8 +53,9 @@ public final class Session {
   private CopyIn copyIn; // non-null while COPY FROM STDIN receives data
 
   private Session(SqlCluster cluster, ClientSink sink, String user, String database,
-      int processId, SessionSettings settings) {
+      int processId, SessionSettings settings, Access access) {
     this.cluster = cluster;
+    this.access = access;
     this.sink = sink;
     this.user = user;
     this.database = database;
@@ -65,6 +70,16 @@ public final class Session {
    */
   public static Session open(SqlCluster cluster, ClientSink sink, Map<String, String> startup,
       int processId) {
+    String name = startup.getOrDefault("user", "");
+    return open(cluster, sink, startup, processId, Access.unrestricted(new RoleStore(cluster), name));
+  }
+
+  /**
+   * Opens a session for an authenticated user with {@code access}: 42501 when it may not connect
+   * to the database (the system database is never open to clients).
+   */
+  public static Session open(SqlCluster cluster, ClientSink sink, Map<String, String> startup,
+      int processId, Access access) {
     String user = startup.getOrDefault("user", "");
     if (user.isEmpty()) {
       throw new SqlException("28000", "no PostgreSQL user name specified in startup packet");
@@ -73,6 +88,7 @@ public final class Session {
     if (database.isEmpty()) {
       database = user;
     }
+    access.checkConnect(database);
     if (!cluster.databaseExists(database)) {
       if (!cluster.autoCreateDatabases()) {
         throw new SqlException("3D000", "database \"" + database + "\" does not exist");
@@ -86,8 +102,9 @@ public final class Session {
     }
     SessionSettings settings = new SessionSettings(user);
     settings.setStandby(!cluster.isLeader());
+    settings.setSuperuser(access.isSuperuser());
     settings.applyStartupOptions(startup);
-    return new Session(cluster, sink, user, database, processId, settings);
+    return new Session(cluster, sink, user, database, processId, settings, access);
   }
 
   public String user() {
@@ -104,6 +121,11 @@ public final class Session {
 
   public SessionSettings settings() {
     return settings;
+  }
+
+  /** The replicated roles, for the catalog. */
+  RoleStore roles() {
+    return access.roles();
   }
 
   /** Transaction status for ReadyForQuery: idle, in a transaction, or in a failed one. */
@@ -349,12 +371,14 @@ public final class Session {
       throw new SqlException("25P02",
           "current transaction is aborted, commands ignored until end of transaction block");
     }
+    access.checkStatement(database, translated, portal.parameters, this::readCommitted);
     switch (translated.kind()) {
       case EMPTY -> batch.answer(ClientSink::emptyQuery);
       case QUERY -> runQuery(portal, describeRows, maxRows);
       case WRITE -> write(portal, describeRows);
       case COPY -> copy((StatementDetail.Copy) translated.detail(), portal);
       case CREATE_DATABASE -> createDatabase(translated);
+      case ACCESS -> accessStatement(translated);
       case SET -> set(translated);
       case SHOW -> show(translated, portal, describeRows);
       case TRANSACTION -> transactionControl(translated);
@@ -444,10 +468,30 @@ public final class Session {
     return speculated.results().get(0);
   }
 
+  /** This node's committed data as the session last wrote it, without flushing pending writes. */
+  private StatementResult readCommitted(Statement statement) {
+    return cluster.query(database, statement, lastWriteIndex);
+  }
+
+  /** CREATE/ALTER/DROP ROLE, GRANT, REVOKE: applied at once, in the system database. */
+  private void accessStatement(TranslatedStatement translated) {
+    if (transaction != null) {
+      throw new SqlException("25001", translated.commandTag(0) + " cannot run inside a transaction block");
+    }
+    throwIfFailed(flushWrites());
+    new RoleCommands(access).run(translated.detail(), database, this::readCommitted,
+        (state, message) -> batch.answer(s -> s.warning(state, message)));
+    batch.answer(s -> s.commandComplete(translated.commandTag(0)));
+  }
+
   // ---- COPY ----
 
   private void copy(StatementDetail.Copy copy, Portal portal) {
     throwIfFailed(flushWrites()); // earlier answers go out before the COPY's
+    if (!access.isSuperuser()) {
+      access.checkCopy(database, copy.from(),
+          Translations.translate(CopyStart.selectFor(copy)).sqliteSql(), this::readCommitted);
+    }
     if (copy.from()) {
       copyIn = CopyStart.copyIn(copy, this::readLocally);
       sink.copyInResponse(copyIn.columnCount());
@@ -572,6 +616,9 @@ public final class Session {
       throw new SqlException("25001", "CREATE DATABASE cannot run inside a transaction block");
     }
     throwIfFailed(flushWrites());
+    if (translated.databaseName().equals(RoleStore.SYSTEM_DATABASE)) {
+      throw new SqlException("42501", "permission denied to create database");
+    }
     WriteOutcome outcome = cluster.createDatabase(translated.databaseName());
     lastWriteIndex = Math.max(lastWriteIndex, outcome.logIndex());
     throwIfFailed(outcome.result().error());

@@ -31,6 +31,7 @@ public final class SessionFunctions {
         new LocalFunction("current_schema", 0, args -> "public"),
         new LocalFunction("pg_backend_pid", 0, args -> (long) session().processId()),
         new LocalFunction("pg_get_userbyid", 1, args -> userById(args[0])),
+        new LocalFunction("kq_roles", 0, args -> RoleRows.json(session().roles(), session().user())),
         new LocalFunction("current_setting", 1, args -> session().settings().get(String.valueOf(args[0]))));
   }
 

@@ -54,6 +54,8 @@ public final class SessionSettings {
     defaults.put("max_identifier_length", "63");
     defaults.put("block_size", "8192");
     defaults.put("lc_messages", "C");
+    // libpq asks for it before hashing a password on the client (psql's \password)
+    defaults.put("password_encryption", "scram-sha-256");
     defaults.put("kqlite.read_consistency", "linearizable");
     defaults.put("transaction_read_only", "off");
     values.putAll(defaults);
@@ -67,6 +69,12 @@ public final class SessionSettings {
   public void setStandby(boolean standby) {
     defaults.put("in_hot_standby", standby ? "on" : "off");
     values.put("in_hot_standby", standby ? "on" : "off");
+  }
+
+  /** Reported as is_superuser: psql's prompt shows {@code #} for superusers, {@code >} otherwise. */
+  public void setSuperuser(boolean superuser) {
+    defaults.put("is_superuser", superuser ? "on" : "off");
+    values.put("is_superuser", superuser ? "on" : "off");
   }
 
   /** Applies startup-packet options (other than user/database), as PostgreSQL does. */

@@ -37,8 +37,10 @@ final class Translations {
     } catch (SqlTranslationException e) {
       throw new SqlException(e.sqlState(), e.getMessage());
     }
-    synchronized (CACHE) {
-      CACHE.put(sql, translated);
+    if (translated.kind() != io.kqlite.pgwire.sql.StatementKind.ACCESS) { // may hold a password
+      synchronized (CACHE) {
+        CACHE.put(sql, translated);
+      }
     }
     return translated;
   }

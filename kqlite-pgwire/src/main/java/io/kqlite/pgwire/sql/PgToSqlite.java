@@ -46,6 +46,7 @@ public final class PgToSqlite {
     }
     StatementDetail detail = c.kind() == StatementKind.COPY ? CopyStatements.parse(words, statement)
         : c.kind() == StatementKind.WRITE ? TableStatements.parse(words)
+        : c.kind() == StatementKind.ACCESS ? AccessStatements.parse(words)
         : UtilityStatements.parse(c.kind(), c.tag(), words);
     String sqliteSql;
     switch (c.kind()) {

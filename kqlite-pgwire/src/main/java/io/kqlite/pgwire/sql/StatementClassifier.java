@@ -43,11 +43,11 @@ public final class StatementClassifier {
       Map.entry("call", "CALL"), Map.entry("cluster", "CLUSTER"), Map.entry("comment", "COMMENT"),
       Map.entry("declare", "DECLARE"), Map.entry("do", "DO"),
       Map.entry("execute", "EXECUTE"), Map.entry("explain", "EXPLAIN"), Map.entry("fetch", "FETCH"),
-      Map.entry("grant", "GRANT"), Map.entry("import", "IMPORT FOREIGN SCHEMA"),
+      Map.entry("import", "IMPORT FOREIGN SCHEMA"),
       Map.entry("load", "LOAD"), Map.entry("lock", "LOCK"), Map.entry("merge", "MERGE"),
       Map.entry("move", "MOVE"), Map.entry("notify", "NOTIFY"), Map.entry("reassign", "REASSIGN OWNED"),
       Map.entry("refresh", "REFRESH MATERIALIZED VIEW"), Map.entry("reindex", "REINDEX"),
-      Map.entry("revoke", "REVOKE"), Map.entry("security", "SECURITY LABEL"));
+      Map.entry("security", "SECURITY LABEL"));
 
   private StatementClassifier() {
   }
@@ -82,6 +82,8 @@ public final class StatementClassifier {
       case "update": return dml(w, i, "UPDATE");
       case "delete": return dml(w, i, "DELETE");
       case "create": return create(w, i);
+      case "grant": return access("GRANT");
+      case "revoke": return access("REVOKE");
       case "copy":
         return new Classification(StatementKind.COPY, CommandTag.counting("COPY"), false, null);
       case "truncate": return write("TRUNCATE TABLE");
@@ -247,6 +249,9 @@ public final class StatementClassifier {
     if (object.equals("table")) {
       return createTable(w, j);
     }
+    if (j == i + 1 && (object.equals("role") || object.equals("user"))) {
+      return access("CREATE ROLE");
+    }
     if (SQLITE_OBJECTS.contains(object) || object.equals("sequence")) {
       return write("CREATE " + object.toUpperCase(Locale.ROOT));
     }
@@ -273,6 +278,9 @@ public final class StatementClassifier {
       return new Classification(
           StatementKind.DROP_DATABASE, CommandTag.of("DROP DATABASE"), false, null);
     }
+    if (object.equals("role") || object.equals("user")) {
+      return access("DROP ROLE");
+    }
     if (!SQLITE_OBJECTS.contains(object) && !object.equals("sequence")) {
       return unsupported("DROP " + objectName(w, i + 1));
     }
@@ -287,6 +295,9 @@ public final class StatementClassifier {
     }
     if (SQLITE_OBJECTS.contains(object)) {
       return write("ALTER " + object.toUpperCase(Locale.ROOT));
+    }
+    if (object.equals("role") || object.equals("user")) {
+      return access("ALTER ROLE");
     }
     return unsupported("ALTER " + objectName(w, i + 1));
   }
@@ -306,6 +317,10 @@ public final class StatementClassifier {
 
   private static Classification write(String tag) {
     return new Classification(StatementKind.WRITE, CommandTag.of(tag), false, null);
+  }
+
+  private static Classification access(String tag) {
+    return new Classification(StatementKind.ACCESS, CommandTag.of(tag), false, null);
   }
 
   private static Classification transaction(String tag) {

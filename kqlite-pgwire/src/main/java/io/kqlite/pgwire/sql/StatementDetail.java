@@ -114,4 +114,50 @@ public sealed interface StatementDetail {
       columns = List.copyOf(columns);
     }
   }
+
+  /**
+   * CREATE / ALTER / DROP ROLE (or USER, which differs only in LOGIN being the default).
+   *
+   * @param op        what to do
+   * @param name      the role (folded like an identifier)
+   * @param ifExists  DROP ROLE IF EXISTS
+   * @param login     LOGIN / NOLOGIN, or null when not given
+   * @param superuser SUPERUSER / NOSUPERUSER, or null when not given
+   * @param password  the PASSWORD text as given (clear text or an already hashed form), or null
+   * @param setsPassword true when a PASSWORD clause is present ({@code PASSWORD NULL} clears it)
+   */
+  record Role(Op op, String name, boolean ifExists, Boolean login, Boolean superuser,
+      String password, boolean setsPassword) implements StatementDetail {
+
+    /** Role statements. */
+    public enum Op { CREATE, ALTER, DROP }
+
+    public Role {
+      Objects.requireNonNull(op, "op");
+      Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public String toString() { // never log a password
+      return "Role[" + op + " " + name + (setsPassword ? " PASSWORD ***" : "") + "]";
+    }
+  }
+
+  /**
+   * GRANT / REVOKE of table privileges or of CONNECT on databases.
+   *
+   * @param grant      true for GRANT, false for REVOKE
+   * @param privileges upper case: SELECT, INSERT, UPDATE, DELETE, TRUNCATE (ALL expanded), or CONNECT
+   * @param onDatabase true for {@code ON DATABASE}, false for tables
+   * @param objects    table or database names (folded)
+   * @param roles      grantees (folded); {@code public} stands for PUBLIC
+   */
+  record Grant(boolean grant, List<String> privileges, boolean onDatabase, List<String> objects,
+      List<String> roles) implements StatementDetail {
+    public Grant {
+      privileges = List.copyOf(privileges);
+      objects = List.copyOf(objects);
+      roles = List.copyOf(roles);
+    }
+  }
 }

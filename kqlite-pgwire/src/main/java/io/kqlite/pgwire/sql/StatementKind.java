@@ -32,6 +32,11 @@ public enum StatementKind {
   UTILITY_NOOP,
   /** COPY … FROM STDIN / TO STDOUT: rows travel in CopyData messages, see {@link StatementDetail.Copy}. */
   COPY,
+  /**
+   * Roles and privileges: CREATE/ALTER/DROP ROLE|USER, GRANT, REVOKE. Kept in the replicated
+   * system database, see {@link StatementDetail.Role} and {@link StatementDetail.Grant}.
+   */
+  ACCESS,
   /** A PostgreSQL statement kqlite does not implement (GRANT, CREATE FUNCTION, ...). */
   UNSUPPORTED
 }

@@ -92,8 +92,12 @@ class StatementClassifierTest {
     "copy pgbench_accounts from stdin with (freeze on)            | COPY            | COPY 3             | false",
     "truncate table pgbench_accounts                              | WRITE           | TRUNCATE TABLE     | false",
     "drop table if exists a, b                                    | WRITE           | DROP TABLE         | false",
+    "GRANT SELECT ON t TO bob                                     | ACCESS          | GRANT              | false",
+    "revoke all on t from bob                                     | ACCESS          | REVOKE             | false",
+    "CREATE USER bob PASSWORD 'x'                                 | ACCESS          | CREATE ROLE        | false",
+    "ALTER ROLE bob WITH PASSWORD 'x'                             | ACCESS          | ALTER ROLE         | false",
+    "DROP USER IF EXISTS bob                                      | ACCESS          | DROP ROLE          | false",
     // not supported
-    "GRANT SELECT ON t TO bob                                     | UNSUPPORTED     | GRANT              | false",
     "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql | UNSUPPORTED  | CREATE FUNCTION    | false",
     "CREATE EXTENSION IF NOT EXISTS pgcrypto                      | UNSUPPORTED     | CREATE EXTENSION   | false",
     "CREATE MATERIALIZED VIEW mv AS SELECT 1                      | UNSUPPORTED     | CREATE MATERIALIZED VIEW | false",
@@ -134,8 +138,8 @@ class StatementClassifierTest {
 
   @Test
   void unsupportedStatementsCarryTheirRejection() {
-    assertEquals("GRANT is not supported", classification("GRANT ALL ON t TO u").rejection().message());
-    assertEquals("0A000", classification("GRANT ALL ON t TO u").rejection().sqlState());
+    assertEquals("LOCK is not supported", classification("LOCK TABLE t").rejection().message());
+    assertEquals("0A000", classification("LOCK TABLE t").rejection().sqlState());
   }
 
   @Test
