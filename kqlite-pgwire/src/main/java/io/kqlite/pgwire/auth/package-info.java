@@ -7,8 +7,8 @@
  * <p>No wire bytes here: the server package drives the exchange and turns its steps into
  * protocol messages; the session package asks {@code Access} before running a statement.
  *
- * <p>Decisions: an unknown user gets the same exchange as a real one, ending in the same 28P01
- * (a made-up salt derived from a replicated secret, stable per name). A session whose user has
+ * <p>Decisions: an unknown user gets the same exchange as a real one (a made-up salt derived from
+ * a replicated secret, stable per name) and only then 28000, where a wrong password gets 28P01. A session whose user has
  * no role row could only log in by trust and is treated as superuser, which keeps trusted
  * loopback use as it was before roles existed. Non-superusers need a grant per table; the tables
  * a statement touches come from SQLite's EXPLAIN (OpenRead/OpenWrite root pages), not from

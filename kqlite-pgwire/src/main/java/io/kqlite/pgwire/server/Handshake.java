@@ -26,7 +26,9 @@ import java.util.List;
 /**
  * One connection's authentication exchange, between StartupMessage and AuthenticationOk: picks
  * the method from pg_hba, sends the challenge and checks each answer. Unknown users, users
- * without a password and wrong passwords all end in the same 28P01 error after the same steps.
+ * without a password and wrong passwords all go through the same steps (an unknown user gets a
+ * made-up SCRAM salt), so timing tells nothing; only the final error differs, as issue 7 asks:
+ * 28P01 for a wrong password, 28000 for a user that does not exist.
  *
  * <p>As in PostgreSQL, {@code md5} uses SCRAM when the stored secret is a SCRAM verifier (or
  * there is none), since an MD5 challenge cannot be checked against it.
@@ -153,6 +155,9 @@ final class Handshake {
   }
 
   private BackendMessage failed() {
+    if (role == null) {
+      throw new SqlException("28000", "role \"" + facts.user() + "\" does not exist");
+    }
     throw new SqlException("28P01", "password authentication failed for user \"" + facts.user() + "\"");
   }
 
