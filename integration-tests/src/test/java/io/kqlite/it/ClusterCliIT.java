@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kqlite.statemachine.raft.Peer;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -19,7 +20,10 @@ class ClusterCliIT {
 
   @Test
   void statusAddTransferAndRemove() throws Exception {
-    try (ProcessCluster cluster = new ProcessCluster(3, 2)) {
+    // Small log segments and frequent snapshots: the data nodes purge their log, so a new member
+    // can only catch up by receiving a snapshot.
+    try (ProcessCluster cluster = ProcessCluster.withArgs(3,
+        List.of("--snapshot-threshold", "20", "--log-segment-bytes", "8192"), 2)) {
       cluster.startAll();
       String peers = cluster.peers.stream().map(Peer::toString).collect(Collectors.joining(","));
 
@@ -37,8 +41,8 @@ class ClusterCliIT {
       int leader = cluster.awaitLeader();
       try (Connection c = cluster.connect(leader); Statement s = c.createStatement()) {
         s.execute("CREATE TABLE items (id int PRIMARY KEY, v text)");
-        for (int i = 0; i < 50; i++) {
-          s.execute("INSERT INTO items VALUES (" + i + ", 'v" + i + "')");
+        for (int i = 0; i < 200; i++) {
+          s.execute("INSERT INTO items VALUES (" + i + ", 'v" + i + " " + "x".repeat(100) + "')");
         }
       }
       int other = leader == 0 ? 1 : 0;
@@ -46,7 +50,7 @@ class ClusterCliIT {
       assertEquals(0, transfer.exitCode(), transfer.output());
       await().atMost(Duration.ofSeconds(30)).until(() -> cluster.leaderIndex() == other);
 
-      // A fourth member from empty storage joins, catches up, and leaves again.
+      // A fourth member from empty storage joins, catches up by snapshot, and leaves again.
       Peer fourth = new Peer("n4", "127.0.0.1", TestCluster.freePort(), TestCluster.freePort());
       try (KqliteProcess joiner = new KqliteProcess(cluster.dir.resolve("n4.log"), fourth.pgPort(),
           "--id", "n4", "--join", "--data-dir", cluster.dir.resolve("n4").toString(),
@@ -63,6 +67,8 @@ class ClusterCliIT {
             return false;
           }
         });
+        String joinerLog = Files.readString(cluster.dir.resolve("n4.log"));
+        assertTrue(joinerLog.contains("installed snapshot at log index"), joinerLog);
         KqliteProcess.Result withFour = KqliteProcess.run("cluster", "status", "--peers", peers);
         assertTrue(withFour.output().lines().anyMatch(l -> l.startsWith("n4 ")), withFour.output());
 

@@ -33,7 +33,12 @@ final class ProcessCluster implements AutoCloseable {
 
   /** @param witnesses which members (by index) are witnesses */
   ProcessCluster(int size, int... witnesses) throws IOException {
-    this(size, null, witnesses);
+    this(size, null, List.of(), witnesses);
+  }
+
+  /** Members started with {@code extraArgs} added to every command line. */
+  static ProcessCluster withArgs(int size, List<String> extraArgs, int... witnesses) throws IOException {
+    return new ProcessCluster(size, null, extraArgs, witnesses);
   }
 
   /**
@@ -41,10 +46,11 @@ final class ProcessCluster implements AutoCloseable {
    * and localhost): TLS for clients, mutual TLS between members.
    */
   static ProcessCluster withTls(int size, TestCerts certs) throws IOException {
-    return new ProcessCluster(size, certs);
+    return new ProcessCluster(size, certs, List.of());
   }
 
-  private ProcessCluster(int size, TestCerts certs, int... witnesses) throws IOException {
+  private ProcessCluster(int size, TestCerts certs, List<String> extraArgs, int... witnesses)
+      throws IOException {
     dir = Files.createTempDirectory("kqlite-proc-");
     for (int i = 0; i < size; i++) {
       boolean witness = false;
@@ -58,6 +64,7 @@ final class ProcessCluster implements AutoCloseable {
     for (Peer peer : peers) {
       List<String> args = new ArrayList<>(List.of("--id", peer.id(), "--peers", list,
           "--data-dir", dir.resolve(peer.id()).toString(), "--election-timeout-ms", "500"));
+      args.addAll(extraArgs);
       if (certs != null) {
         TlsFiles tls = certs.node(peer.id(), "127.0.0.1", "localhost");
         args.addAll(List.of("--tls-cert", tls.cert().toString(), "--tls-key", tls.key().toString(),

@@ -31,6 +31,8 @@ public final class ConfigKeys {
   public static final long WRITE_TIMEOUT_MS_DEFAULT = 30_000;
   public static final String SNAPSHOT_THRESHOLD_KEY = "snapshot-threshold";
   public static final long SNAPSHOT_THRESHOLD_DEFAULT = 10_000;
+  public static final String LOG_SEGMENT_BYTES_KEY = "log-segment-bytes";
+  public static final long LOG_SEGMENT_BYTES_DEFAULT = io.kqlite.statemachine.raft.NodeConfig.DEFAULT_LOG_SEGMENT_BYTES;
   public static final String MAX_MESSAGE_BYTES_KEY = "max-message-bytes";
   public static final int MAX_MESSAGE_BYTES_DEFAULT = 16 * 1024 * 1024;
   /** TLS files (PEM); no defaults: without a certificate everything is plain text. */

@@ -57,6 +57,9 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--snapshot-threshold", paramLabel = "ENTRIES", description = "Log entries between snapshots of all databases; older log is then purged. Default: " + SNAPSHOT_THRESHOLD_DEFAULT)
   Long snapshotThreshold;
 
+  @Option(names = "--log-segment-bytes", paramLabel = "BYTES", description = "Size of one Raft log segment file; the log is purged in whole segments (a witness keeps segments of at most 1 MiB). Default: " + LOG_SEGMENT_BYTES_DEFAULT)
+  Long logSegmentBytes;
+
   @Option(names = "--witness", description = "Run as a witness: votes and keeps the Raft log, stores no data, serves no SQL. Also set by ':witness' on this node's --peers entry.")
   boolean witness;
 
@@ -105,7 +108,7 @@ final class StartCommand implements Callable<Integer> {
         Duration.ofMillis(keys.number(WRITE_TIMEOUT_MS_KEY, writeTimeoutMs, WRITE_TIMEOUT_MS_DEFAULT)),
         asWitness, join,
         keys.number(SNAPSHOT_THRESHOLD_KEY, snapshotThreshold, SNAPSHOT_THRESHOLD_DEFAULT),
-        NodeConfig.DEFAULT_LOG_SEGMENT_BYTES, tls.resolve(keys));
+        keys.number(LOG_SEGMENT_BYTES_KEY, logSegmentBytes, LOG_SEGMENT_BYTES_DEFAULT), tls.resolve(keys));
     int maxMessage = (int) keys.number(MAX_MESSAGE_BYTES_KEY, maxMessageBytes, MAX_MESSAGE_BYTES_DEFAULT);
 
     KqliteServer server = KqliteServer.start(node, listenHost, pg, maxMessage, authSettings(keys));
