@@ -84,6 +84,7 @@ class KineLegacyIT {
     cluster = TestCluster.start(3);
     try (PgxLikeClient postgres = new PgxLikeClient(cluster.pgPort(cluster.someFollower()), "postgres")) {
       assertEquals("CREATE DATABASE", postgres.exec("CREATE DATABASE \"" + DATABASE + "\";").tag());
+      assertEquals("CREATE DATABASE", postgres.exec("CREATE DATABASE kine_big;").tag());
     }
   }
 
@@ -116,15 +117,32 @@ class KineLegacyIT {
     return rows;
   }
 
+  /** Revisions past 2^31 (a long-lived k3s cluster) go both ways as int8, as with PostgreSQL. */
+  @Test
+  void revisionsBeyondInt32() throws Exception {
+    try (PgxLikeClient kine = new PgxLikeClient(cluster.pgPort(0), "kine_big")) {
+      for (String ddl : KineIT.SCHEMA) {
+        assertFalse(kine.exec(ddl).failed(), ddl);
+      }
+      long big = (1L << 31) + 7;
+      assertEquals("INSERT 0 1", kine.query(FILL, big, "/registry/big", 1, 0, 0L, 0L, 0, bytes("v"), null).tag());
+      long next = kine.query(INSERT, "/registry/next", 1, 0, 0L, 0L, 0L, bytes("n"), null).firstLong();
+      assertEquals(big + 1, next);
+      List<List<Object>> after = rows(kine.query(AFTER, "/registry/%", big));
+      assertEquals(List.of(next), after.stream().map(row -> row.get(2)).toList());
+      assertEquals(List.of(List.of(next)), rows(kine.query(CURRENT_REV)).stream()
+          .map(row -> List.<Object>of(Long.parseLong(row.get(0).toString()))).toList());
+    }
+  }
+
   @Test
   void everyOlderStatementAnswersLikeItsV016Counterpart() throws Exception {
     try (PgxLikeClient kine = new PgxLikeClient(cluster.pgPort(cluster.someFollower()), DATABASE)) {
       for (String ddl : KineIT.SCHEMA) {
         assertFalse(kine.exec(ddl).failed(), ddl);
       }
-      // PostgreSQL 15's OIDs, except that kqlite describes the BIGSERIAL id (SQLite's INTEGER rowid)
-      // as int4 where PostgreSQL says int8 (20): pgx then sends revisions as 4 bytes.
-      int id = 23;
+      // PostgreSQL 15's OIDs: the BIGSERIAL id is int8, so pgx sends revisions as 8 bytes.
+      int id = 20;
       assertArrayEquals(new int[] {25, 23, 23, 20, 20, 23, 17, 17}, kine.parameterTypes(INSERT));
       assertArrayEquals(new int[] {id, 25, 23, 23, 20, 20, 23, 17, 17}, kine.parameterTypes(FILL));
       assertArrayEquals(new int[] {25, 25, 16}, kine.parameterTypes(LIST_CURRENT));
@@ -137,6 +155,8 @@ class KineLegacyIT {
       assertArrayEquals(new int[] {25, id}, kine.parameterTypes(POLL));
       assertArrayEquals(new int[] {id}, kine.parameterTypes(DELETE));
       assertArrayEquals(new int[] {20}, kine.parameterTypes(UPDATE_COMPACT));
+      assertArrayEquals(new int[] {id}, kine.resultTypes(INSERT));
+      assertEquals(id, kine.resultTypes(AFTER)[2], "kv.id AS theid");
 
       long compactKey = kine.query(INSERT, "compact_rev_key", 0, 0, 0L, 0L, 0L, new byte[0], null).firstLong();
       long a1 = kine.query(INSERT, "/registry/a", 1, 0, 0L, 0L, 0L, bytes("a1"), null).firstLong();

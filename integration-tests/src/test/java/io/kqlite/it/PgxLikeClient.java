@@ -136,6 +136,12 @@ final class PgxLikeClient implements AutoCloseable {
     return prepared.parameterOids();
   }
 
+  /** The result column types the server reported when the statement was prepared. */
+  int[] resultTypes(String sql) throws IOException {
+    parameterTypes(sql);
+    return cache.get(sql).resultOids();
+  }
+
   private Prepared prepare(String sql) throws IOException {
     String name = "stmtcache_" + (nextName++);
     ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -23,7 +23,7 @@ class PsqlDescribeIT {
   static void start() throws Exception {
     cluster = TestCluster.start(1);
     String created = PsqlIT.psql(cluster.pgPort(0), resource("schema.sql"));
-    assertEquals("CREATE TABLE\nCREATE TABLE\nCREATE INDEX\nCREATE INDEX\nCREATE VIEW\nCREATE SEQUENCE\n", created);
+    assertEquals("CREATE TABLE\nCREATE TABLE\nCREATE TABLE\nCREATE INDEX\nCREATE INDEX\nCREATE VIEW\nCREATE SEQUENCE\n", created);
   }
 
   @AfterAll

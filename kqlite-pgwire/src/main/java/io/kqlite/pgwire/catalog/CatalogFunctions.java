@@ -1,6 +1,7 @@
 package io.kqlite.pgwire.catalog;
 
 import io.kqlite.statemachine.LocalFunction;
+import io.kqlite.statemachine.store.RowidAliasTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,8 @@ final class CatalogFunctions {
     f.add(new LocalFunction("kq_oid", -1, CatalogFunctions::oid));
     f.add(new LocalFunction("kq_type", 2,
         a -> TypeInfo.property(text(a[0]), String.valueOf(a[1]))));
+    f.add(new LocalFunction("kq_declared_type", 3,
+        a -> RowidAliasTypes.declaredType(text(a[0]), text(a[1]), text(a[2]))));
     f.add(new LocalFunction("kq_index_predicate", 1, a -> indexPredicate(text(a[0]))));
     f.add(new LocalFunction("kq_default_expr", 2, a -> defaultExpression(text(a[0]), text(a[1]))));
     f.add(new LocalFunction("kq_checks", 2, a -> CheckConstraints.json(text(a[0]), text(a[1]))));

@@ -3,6 +3,7 @@ package io.kqlite.pgwire.catalog;
 import io.kqlite.pgwire.sql.SqlLexer;
 import io.kqlite.pgwire.sql.SqlLiterals;
 import io.kqlite.pgwire.sql.Token;
+import io.kqlite.statemachine.store.RowidAliasTypes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -49,6 +50,10 @@ final class CheckConstraints {
         List<Token> expression = element.subList(i + 2, close);
         String explicit = i >= 2 && element.get(i - 2).isWord("constraint")
             ? SqlLiterals.identifierValue(element.get(i - 1)) : null;
+        if (RowidAliasTypes.isMarker(explicit)) {
+          i = close;
+          continue;
+        }
         Set<Integer> referenced = new LinkedHashSet<>();
         for (Token t : expression) {
           if (t.isName()) {

@@ -25,9 +25,14 @@ final class SchemaTables {
       "coalesce(f.\"to\", (SELECT p.name FROM pragma_table_info(f.\"table\") p WHERE p.pk = f.seq + 1))";
 
   /** The rowid-alias column of a table declared with AUTOINCREMENT. */
-  private static final String AUTOINCREMENT_COLUMN = "r.type = 'table' AND p.pk = 1"
-      + " AND upper(p.type) = 'INTEGER' AND upper(r.sql) LIKE '%AUTOINCREMENT%'"
-      + " AND (SELECT count(*) FROM pragma_table_info(r.name) k WHERE k.pk > 0) = 1";
+  private static final String AUTOINCREMENT_COLUMN = autoincrementColumn("r");
+  /** The sequence PostgreSQL would own for a serial column: {@code t_col_seq}. */
+  private static final String SERIAL_SEQUENCE = "s.name || '_' || p.name || '_seq'";
+  private static final String SERIAL_COLUMNS = "main.sqlite_schema s, pragma_table_info(s.name) p"
+      + " WHERE s.name NOT LIKE 'sqlite^_%' ESCAPE '^' AND " + autoincrementColumn("s");
+
+  /** A column's declared type, a bigint/smallint rowid alias's from its marker. */
+  private static final String DECLARED_TYPE = "kq_declared_type(r.sql, p.name, p.type)";
 
   private SchemaTables() {
   }
@@ -38,7 +43,9 @@ final class SchemaTables {
       .rows("main.sqlite_schema s WHERE s.type IN ('table', 'view')"
               + " AND s.name NOT LIKE 'sqlite^_%' ESCAPE '^' AND s.name NOT IN ('kqlite_applied', 'kqlite_sequences')",
           "oid", "kq_oid(s.name)", "name", "s.name", "type", "s.type", "sql", "s.sql")
-      .rows("main.kqlite_sequences q", "oid", "kq_oid(q.name)", "name", "q.name", "type", "'sequence'");
+      .rows("main.kqlite_sequences q", "oid", "kq_oid(q.name)", "name", "q.name", "type", "'sequence'")
+      .rows(SERIAL_COLUMNS, "oid", "kq_oid(" + SERIAL_SEQUENCE + ")", "name", SERIAL_SEQUENCE,
+          "type", "'sequence'");
 
   /** Sequences live as rows of kqlite_sequences (see the store's Sequences). */
   static final CatalogTable PG_SEQUENCE = CatalogTable.named("pg_sequence")
@@ -50,7 +57,12 @@ final class SchemaTables {
           "seqrelid", "kq_oid(q.name)",
           "seqtypid", "CASE q.data_type WHEN 'smallint' THEN 21 WHEN 'integer' THEN 23 ELSE 20 END",
           "seqstart", "q.start_value", "seqincrement", "q.increment", "seqmax", "q.max_value",
-          "seqmin", "q.min_value", "seqcache", "q.cache_size", "seqcycle", "q.cycle");
+          "seqmin", "q.min_value", "seqcache", "q.cache_size", "seqcycle", "q.cycle")
+      .rows(SERIAL_COLUMNS,
+          "seqrelid", "kq_oid(" + SERIAL_SEQUENCE + ")",
+          "seqtypid", "kq_type(kq_declared_type(s.sql, p.name, p.type), 'oid')",
+          "seqmax", "CASE kq_declared_type(s.sql, p.name, p.type) WHEN 'INT2' THEN 32767"
+              + " WHEN 'INT8' THEN 9223372036854775807 ELSE 2147483647 END");
 
   static final CatalogTable INDEX = CatalogTable.named("kq_index")
       .column("oid", "oid", "0").column("name", "text", "NULL")
@@ -204,20 +216,20 @@ final class SchemaTables {
       .column("attacl", "text", "NULL").column("attoptions", "text", "NULL")
       .column("attfdwoptions", "text", "NULL").column("attmissingval", "text", "NULL")
       .rows("kq_relation r, pragma_table_info(r.name) p",
-          "attrelid", "r.oid", "attname", "p.name", "atttypid", "kq_type(p.type, 'oid')",
-          "attlen", "kq_type(p.type, 'len')", "attnum", "p.cid + 1",
-          "atttypmod", "kq_type(p.type, 'typmod')", "attbyval", "kq_type(p.type, 'byval')",
-          "attalign", "kq_type(p.type, 'align')", "attstorage", "kq_type(p.type, 'storage')",
+          "attrelid", "r.oid", "attname", "p.name", "atttypid", "kq_type(" + DECLARED_TYPE + ", 'oid')",
+          "attlen", "kq_type(" + DECLARED_TYPE + ", 'len')", "attnum", "p.cid + 1",
+          "atttypmod", "kq_type(" + DECLARED_TYPE + ", 'typmod')", "attbyval", "kq_type(" + DECLARED_TYPE + ", 'byval')",
+          "attalign", "kq_type(" + DECLARED_TYPE + ", 'align')", "attstorage", "kq_type(" + DECLARED_TYPE + ", 'storage')",
           "attnotnull", "p.\"notnull\" OR (p.pk > 0 AND r.type = 'table')",
           "atthasdef", "p.dflt_value IS NOT NULL OR (" + AUTOINCREMENT_COLUMN + ")",
-          "attcollation", "kq_type(p.type, 'collation')")
+          "attcollation", "kq_type(" + DECLARED_TYPE + ", 'collation')")
       .rows("kq_index_column c JOIN kq_relation r ON r.oid = c.tbloid"
               + " JOIN pragma_table_info(r.name) p ON p.cid + 1 = c.attnum",
-          "attrelid", "c.indexoid", "attname", "c.name", "atttypid", "kq_type(p.type, 'oid')",
-          "attlen", "kq_type(p.type, 'len')", "attnum", "c.n",
-          "atttypmod", "kq_type(p.type, 'typmod')", "attbyval", "kq_type(p.type, 'byval')",
-          "attalign", "kq_type(p.type, 'align')", "attstorage", "kq_type(p.type, 'storage')",
-          "attcollation", "kq_type(p.type, 'collation')");
+          "attrelid", "c.indexoid", "attname", "c.name", "atttypid", "kq_type(" + DECLARED_TYPE + ", 'oid')",
+          "attlen", "kq_type(" + DECLARED_TYPE + ", 'len')", "attnum", "c.n",
+          "atttypmod", "kq_type(" + DECLARED_TYPE + ", 'typmod')", "attbyval", "kq_type(" + DECLARED_TYPE + ", 'byval')",
+          "attalign", "kq_type(" + DECLARED_TYPE + ", 'align')", "attstorage", "kq_type(" + DECLARED_TYPE + ", 'storage')",
+          "attcollation", "kq_type(" + DECLARED_TYPE + ", 'collation')");
 
   static final CatalogTable PG_ATTRDEF = CatalogTable.named("pg_attrdef")
       .column("oid", "oid", "0").column("adrelid", "oid", "0").column("adnum", "int2", "0")
@@ -288,6 +300,13 @@ final class SchemaTables {
   static List<CatalogTable> all() {
     return List.of(RELATION, INDEX, INDEX_COLUMN, FOREIGN_KEY, CHECK, INDEX_DEF, CONSTRAINT_DEF,
         VIEW_DEF, STORAGE, PG_CLASS, PG_ATTRIBUTE, PG_ATTRDEF, PG_INDEX, PG_CONSTRAINT, PG_SEQUENCE);
+  }
+
+  private static String autoincrementColumn(String table) {
+    String t = table + ".";
+    return t + "type = 'table' AND p.pk = 1"
+        + " AND upper(p.type) = 'INTEGER' AND upper(" + t + "sql) LIKE '%AUTOINCREMENT%'"
+        + " AND (SELECT count(*) FROM pragma_table_info(" + t + "name) k WHERE k.pk > 0) = 1";
   }
 
   private static String action(String column) {

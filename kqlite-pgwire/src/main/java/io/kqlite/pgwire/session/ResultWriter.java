@@ -1,11 +1,13 @@
 package io.kqlite.pgwire.session;
 
+import io.kqlite.pgwire.sql.BooleanColumns;
 import io.kqlite.pgwire.types.DeclaredTypes;
 import io.kqlite.pgwire.types.PgType;
 import io.kqlite.pgwire.types.ValueCodec;
 import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.SqlException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
@@ -28,12 +30,20 @@ final class ResultWriter {
 
   private ResultWriter() {}
 
-  /** Describes columns; {@code formats} gives each column's format code. */
-  static List<ResultField> fields(List<Column> columns, IntUnaryOperator formats) {
+  /**
+   * Describes the columns of {@code sqliteSql}'s result; {@code formats} gives each column's
+   * format code. An expression whose top-level operator is boolean is bool (SQLite says integer).
+   */
+  static List<ResultField> fields(List<Column> columns, String sqliteSql, IntUnaryOperator formats) {
     List<ResultField> fields = new ArrayList<>(columns.size());
+    BitSet booleans = null;
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
       PgType type = DeclaredTypes.of(column.declaredType(), column.isExpression());
+      if (column.isExpression()) {
+        booleans = booleans != null ? booleans : BooleanColumns.of(sqliteSql);
+        type = booleans.get(i) ? PgType.BOOL : type;
+      }
       fields.add(new ResultField(pgName(column), type, (short) formats.applyAsInt(i)));
     }
     return fields;

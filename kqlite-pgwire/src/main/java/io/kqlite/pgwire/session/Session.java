@@ -254,7 +254,8 @@ public final class Session {
     }
     int[] oids = query.parameterOids();
     List<ResultField> fields = query.translated().returnsRows()
-        ? ResultWriter.fields(describedColumns(query), i -> ValueCodec.TEXT) : null;
+        ? ResultWriter.fields(describedColumns(query), query.translated().sqliteSql(),
+            i -> ValueCodec.TEXT) : null;
     batch.answer(s -> {
       s.parameterDescription(oids);
       if (fields == null) {
@@ -279,7 +280,8 @@ public final class Session {
     } else if (translated.kind() == io.kqlite.pgwire.sql.StatementKind.QUERY) {
       fields = queryFields(portal);
     } else {
-      fields = ResultWriter.fields(describedColumns(portal.query), portal::formatOf);
+      fields = ResultWriter.fields(describedColumns(portal.query),
+          portal.query.translated().sqliteSql(), portal::formatOf);
     }
     portal.fields = fields;
     batch.answer(s -> {
@@ -429,7 +431,8 @@ public final class Session {
     if (portal.fields == null) {
       List<Column> columns = portal.query.describedColumns() != null
           ? portal.query.describedColumns() : portal.result.columns();
-      portal.fields = ResultWriter.fields(columns, portal::formatOf);
+      portal.fields = ResultWriter.fields(columns, portal.query.translated().sqliteSql(),
+          portal::formatOf);
     }
     return portal.fields;
   }
@@ -588,7 +591,8 @@ public final class Session {
     if (translated.returnsRows()) {
       List<ResultField> fields = portal.fields != null ? portal.fields
           : ResultWriter.fields(portal.query.describedColumns() != null
-              ? portal.query.describedColumns() : result.columns(), portal::formatOf);
+              ? portal.query.describedColumns() : result.columns(), translated.sqliteSql(),
+              portal::formatOf);
       if (describeRows) {
         sink.rowDescription(fields);
       }

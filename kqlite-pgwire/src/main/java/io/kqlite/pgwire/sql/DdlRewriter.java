@@ -1,6 +1,8 @@
 package io.kqlite.pgwire.sql;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,8 +11,10 @@ import java.util.Set;
  * <ul>
  *   <li>{@code serial}/{@code bigserial}/... and {@code GENERATED ... AS IDENTITY} primary keys
  *       become {@code INTEGER PRIMARY KEY AUTOINCREMENT}: the rowid alias, and ids are never
- *       reused (kine relies on that). A serial or identity column that is not the primary key
- *       has no SQLite equivalent and is rejected with 0A000.</li>
+ *       reused (kine relies on that). A bigint or smallint key keeps its type through a marker
+ *       constraint (read back by the store's {@code RowidAliasTypes}). A serial or identity
+ *       column that is not the primary key has no SQLite equivalent and is rejected with
+ *       0A000.</li>
  *   <li>Storage parameters ({@code WITH (fillfactor=100)}, {@code WITHOUT OIDS}) of CREATE TABLE
  *       and CREATE INDEX are dropped: they tune PostgreSQL's heap and mean nothing to SQLite.</li>
  * </ul>
@@ -23,6 +27,10 @@ final class DdlRewriter implements TokenRewriter {
       Set.of("serial", "serial4", "bigserial", "serial8", "smallserial", "serial2");
   private static final Set<String> INTEGER_TYPES =
       Set.of("int", "integer", "int4", "bigint", "int8", "smallint", "int2");
+  /** Key types that are not INTEGER's int4, to be remembered by a marker. */
+  private static final Map<String, String> KEY_TYPES = Map.of("bigserial", "int8",
+      "serial8", "int8", "bigint", "int8", "int8", "int8", "smallserial", "int2",
+      "serial2", "int2", "smallint", "int2", "int2", "int2");
   private static final Set<String> TABLE_CONSTRAINT_WORDS =
       Set.of("constraint", "primary", "unique", "check", "foreign", "exclude", "like");
   private static final Set<String> CREATE_MODIFIERS =
@@ -53,12 +61,23 @@ final class DdlRewriter implements TokenRewriter {
       if (w.isSymbol(k, "(")) {
         int close = w.closing(k);
         int start = k + 1;
+        List<int[]> plain = new ArrayList<>();
+        boolean marked = false;
         for (int c = start; c <= close; c++) {
           if (c == close || w.isSymbol(c, ",")) {
-            column(w, start, c - 1, edits);
+            if (column(w, start, c - 1, edits)) {
+              marked = true;
+            } else {
+              plain.add(new int[] {start, c - 1});
+            }
             start = c + 1;
           } else if (w.isSymbol(c, "(")) {
             c = w.closing(c);
+          }
+        }
+        if (marked) {
+          for (int[] span : plain) {
+            keepIntegerUnique(w, span[0], span[1], edits);
           }
         }
         removeStorageParameters(w, close + 1, edits);
@@ -92,6 +111,7 @@ final class DdlRewriter implements TokenRewriter {
             col += 3;
           }
           column(w, col, c - 1, edits);
+          keepIntegerUnique(w, col, c - 1, edits);
         }
         start = c + 1;
       } else if (w.isSymbol(c, "(")) {
@@ -100,11 +120,31 @@ final class DdlRewriter implements TokenRewriter {
     }
   }
 
-  /** Rewrites one column definition spanning significant tokens {@code first..last}. */
-  private static void column(Words w, int first, int last, TokenEdits edits) {
+  /**
+   * A column declared {@code integer} (not a key) reads {@code INT4}: same affinity, but then a
+   * marked rowid alias is the only {@code INTEGER} of its table (the store's {@code
+   * RowidAliasTypes} relies on it).
+   */
+  private static void keepIntegerUnique(Words w, int first, int last, TokenEdits edits) {
+    if (last > first && w.isWord(first + 1, "integer")
+        && !w.isWordIn(first, TABLE_CONSTRAINT_WORDS) && !w.isSymbol(first + 2, "(")) {
+      for (int k = first + 2; k <= last; k++) {
+        if (w.isWord(k, "primary")) {
+          return;
+        }
+      }
+      edits.replace(w.tokenIndex(first + 1), "INT4");
+    }
+  }
+
+  /**
+   * Rewrites one column definition spanning significant tokens {@code first..last}; true when it
+   * became a rowid alias marked with a type other than INTEGER's int4.
+   */
+  private static boolean column(Words w, int first, int last, TokenEdits edits) {
     String type = w.word(first + 1);
     if (last <= first || type == null || w.isWordIn(first, TABLE_CONSTRAINT_WORDS)) {
-      return;
+      return false;
     }
     int primaryKey = -1;
     int identityStart = -1;
@@ -126,7 +166,7 @@ final class DdlRewriter implements TokenRewriter {
     }
     boolean serial = SERIAL_TYPES.contains(type);
     if (!serial && identityStart < 0) {
-      return;
+      return false;
     }
     if (serial && primaryKey < 0) {
       throw SqlTranslationException.featureNotSupported(
@@ -143,10 +183,21 @@ final class DdlRewriter implements TokenRewriter {
       }
       edits.removeWithLeadingSpace(w, identityStart, identityEnd);
     }
-    edits.replace(w.tokenIndex(first + 1), "INTEGER");
+    String pgType = KEY_TYPES.get(type);
+    edits.replace(w.tokenIndex(first + 1), pgType == null ? "INTEGER"
+        : "INTEGER " + marker(pgType));
     if (!w.isWord(primaryKey + 1, "autoincrement")) {
       edits.insertAfter(w.tokenIndex(primaryKey), " AUTOINCREMENT");
     }
+    return pgType != null;
+  }
+
+  /**
+   * The no-op named constraint that keeps a rowid alias's PostgreSQL type in the CREATE TABLE
+   * text; the store's {@code RowidAliasTypes} reads it back (DdlRewriterTest checks they agree).
+   */
+  private static String marker(String pgType) {
+    return "CONSTRAINT kqlite_type_" + pgType + " CHECK (1)";
   }
 
   /** Drops {@code WITH (...)} and {@code WITHOUT OIDS} at depth 0 from {@code from} until AS. */

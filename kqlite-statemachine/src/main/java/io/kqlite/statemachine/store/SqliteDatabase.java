@@ -311,7 +311,7 @@ public final class SqliteDatabase implements AutoCloseable {
       for (int i = 1; i <= count; i++) {
         columns.add(new Column(meta.getColumnLabel(i), declaredType(meta, i), table(meta, i)));
       }
-      return columns;
+      return RowidAliasTypes.resolve(reader, columns);
     } catch (SQLException e) {
       throw new SqlException(SqlStates.fromException(e));
     } finally {
@@ -426,6 +426,7 @@ public final class SqliteDatabase implements AutoCloseable {
       String type = types[i] != null ? types[i] : declaredType(meta, i + 1);
       columns.add(new Column(meta.getColumnLabel(i + 1), type, table(meta, i + 1)));
     }
+    columns = RowidAliasTypes.resolve(rs.getStatement().getConnection(), columns);
     return new StatementResult(columns, rows, rows.size());
   }
 
