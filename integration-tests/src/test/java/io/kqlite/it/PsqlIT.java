@@ -126,4 +126,17 @@ class PsqlIT {
         "",
         ""), output);
   }
+
+  /** psql's \\l lists every database of the node, in PostgreSQL 15's layout. */
+  @Test
+  void listDatabasesShowsEveryDatabase() throws Exception {
+    psql(cluster.pgPort(0), "CREATE DATABASE listed_a;\nCREATE DATABASE listed_b;\n");
+    String listed = psql(cluster.pgPort(0), "\\pset format unaligned\n\\l\n");
+    String header = "Name|Owner|Encoding|Collate|Ctype|ICU Locale|Locale Provider|Access privileges";
+    org.junit.jupiter.api.Assertions.assertTrue(listed.contains(header), listed);
+    for (String name : java.util.List.of("listed_a", "listed_b", "postgres")) {
+      org.junit.jupiter.api.Assertions.assertTrue(listed.lines().anyMatch(l -> l.startsWith(name + "|")), listed);
+    }
+    org.junit.jupiter.api.Assertions.assertFalse(listed.contains("kqlite_system"), listed);
+  }
 }

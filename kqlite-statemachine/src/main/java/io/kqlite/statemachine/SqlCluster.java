@@ -54,6 +54,9 @@ public interface SqlCluster {
 
   boolean databaseExists(String database);
 
+  /** The names of this node's databases, sorted (every data node has the same ones). */
+  List<String> databases();
+
   /** Whether connecting to an unknown database creates it (through the log) instead of 3D000. */
   boolean autoCreateDatabases();
 }

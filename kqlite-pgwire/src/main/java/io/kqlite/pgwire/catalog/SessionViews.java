@@ -30,10 +30,14 @@ final class SessionViews {
             + " r.rolcreatedb AS usecreatedb, r.rolsuper AS usesuper, r.rolreplication AS userepl,"
             + " r.rolbypassrls AS usebypassrls, r.rolpassword AS passwd,"
             + " r.rolvaliduntil AS valuntil, r.rolconfig AS useconfig FROM pg_roles r WHERE r.rolcanlogin",
-        "CREATE TEMP VIEW pg_database AS SELECT d.oid, current_database() AS datname, d.datdba,"
+        // One row per database file; the current database keeps kq_database's oid, the others
+        // get oids after it in name order.
+        "CREATE TEMP VIEW pg_database AS SELECT CASE WHEN j.value = current_database() THEN d.oid"
+            + " ELSE d.oid + 1 + j.key END AS oid, j.value AS datname, d.datdba,"
             + " d.encoding, d.datlocprovider, d.datistemplate, d.datallowconn, d.datconnlimit,"
             + " d.datfrozenxid, d.datminmxid, d.dattablespace, d.datcollate, d.datctype,"
-            + " d.daticulocale, d.datcollversion, d.datacl FROM kq_database d",
+            + " d.daticulocale, d.datcollversion, d.datacl"
+            + " FROM json_each(kq_databases()) j CROSS JOIN kq_database d",
         "CREATE TEMP VIEW pg_tables AS SELECT 'public' AS schemaname, c.relname AS tablename,"
             + " current_user() AS tableowner, NULL AS tablespace, c.relhasindex AS hasindexes,"
             + " c.relhasrules AS hasrules, c.relhastriggers AS hastriggers,"

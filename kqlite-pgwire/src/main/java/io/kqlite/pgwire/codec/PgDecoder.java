@@ -35,6 +35,11 @@ public final class PgDecoder extends ByteToMessageDecoder {
 
     private final int maxMessageLength;
     private State state = State.STARTUP;
+    /**
+     * Until the client has authenticated, every message is held to {@link #SMALL_MESSAGE_LENGTH}
+     * (as PostgreSQL does): an unknown peer must not make the server buffer megabytes.
+     */
+    private volatile boolean authenticated;
 
     public PgDecoder() {
         this(DEFAULT_MAX_MESSAGE_LENGTH);
@@ -46,6 +51,11 @@ public final class PgDecoder extends ByteToMessageDecoder {
             throw new IllegalArgumentException("maxMessageLength must be at least 4: " + maxMessageLength);
         }
         this.maxMessageLength = maxMessageLength;
+    }
+
+    /** Lifts the pre-authentication limit: Query, Parse, Bind and CopyData may be large now. */
+    public void authenticated() {
+        authenticated = true;
     }
 
     @Override
@@ -150,7 +160,7 @@ public final class PgDecoder extends ByteToMessageDecoder {
     /** Refuses unknown types at once, and picks the length limit for known ones. */
     private int limitFor(char type) {
         return switch (type) {
-            case 'Q', 'P', 'B', 'd' -> maxMessageLength;
+            case 'Q', 'P', 'B', 'd' -> authenticated ? maxMessageLength : Math.min(SMALL_MESSAGE_LENGTH, maxMessageLength);
             case 'D', 'E', 'S', 'H', 'C', 'X', 'p', 'c', 'f' -> Math.min(SMALL_MESSAGE_LENGTH, maxMessageLength);
             default -> throw violation("invalid frontend message type " + printable(type));
         };

@@ -22,6 +22,7 @@ import io.kqlite.pgwire.codec.NegotiateProtocolVersion;
 import io.kqlite.pgwire.codec.ParameterStatus;
 import io.kqlite.pgwire.codec.PasswordMessage;
 import io.kqlite.pgwire.codec.Parse;
+import io.kqlite.pgwire.codec.PgDecoder;
 import io.kqlite.pgwire.codec.PgProtocolException;
 import io.kqlite.pgwire.codec.Query;
 import io.kqlite.pgwire.codec.ReadyForQuery;
@@ -216,6 +217,10 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
     } catch (SqlException e) {
       fatal(ctx, e.error());
       return;
+    }
+    PgDecoder decoder = ctx.pipeline().get(PgDecoder.class);
+    if (decoder != null) {
+      decoder.authenticated(); // before ReadyForQuery, after which the client sends queries
     }
     ctx.write(new AuthenticationOk());
     session.settings().reported().forEach((name, value) -> ctx.write(new ParameterStatus(name, value)));

@@ -124,6 +124,11 @@ public final class Session {
   }
 
   /** The replicated roles, for the catalog. */
+  /** The databases a client may connect to (the system database is not one of them). */
+  List<String> databases() {
+    return cluster.databases().stream().filter(d -> !d.equals(RoleStore.SYSTEM_DATABASE)).toList();
+  }
+
   RoleStore roles() {
     return access.roles();
   }

@@ -31,6 +31,7 @@ public final class SessionFunctions {
         new LocalFunction("current_schema", 0, args -> "public"),
         new LocalFunction("pg_backend_pid", 0, args -> (long) session().processId()),
         new LocalFunction("pg_get_userbyid", 1, args -> userById(args[0])),
+        new LocalFunction("kq_databases", 0, args -> databasesJson()),
         new LocalFunction("kq_roles", 0, args -> RoleRows.json(session().roles(), session().user())),
         new LocalFunction("current_setting", 1, args -> session().settings().get(String.valueOf(args[0]))));
   }
@@ -55,6 +56,18 @@ public final class SessionFunctions {
     } finally {
       CURRENT.set(previous);
     }
+  }
+
+  /** The databases as a JSON array of names, for the pg_database view. */
+  private static String databasesJson() {
+    StringBuilder json = new StringBuilder("[");
+    for (String name : session().databases()) {
+      if (json.length() > 1) {
+        json.append(',');
+      }
+      json.append('"').append(name).append('"'); // names are letters, digits, _ . - only
+    }
+    return json.append(']').toString();
   }
 
   private static Session session() {

@@ -23,6 +23,15 @@ final class Decoding {
         EmbeddedChannel channel = new EmbeddedChannel(decoder);
         channel.writeInbound(Unpooled.wrappedBuffer(Bytes.startup(StartupMessage.PROTOCOL_3_0, "user", "u")));
         assertInstanceOf(StartupMessage.class, channel.readInbound());
+        decoder.authenticated(); // as the server does once the handshake has succeeded
+        return channel;
+    }
+
+    /** After the startup message, before the client has authenticated. */
+    static EmbeddedChannel beforeAuthentication(PgDecoder decoder) {
+        EmbeddedChannel channel = new EmbeddedChannel(decoder);
+        channel.writeInbound(Unpooled.wrappedBuffer(Bytes.startup(StartupMessage.PROTOCOL_3_0, "user", "u")));
+        assertInstanceOf(StartupMessage.class, channel.readInbound());
         return channel;
     }
 

@@ -124,6 +124,14 @@ class PgDecoderMessageTest {
     }
 
     @Test
+    void largeQueryBeforeAuthenticationIsRefused() {
+        EmbeddedChannel unauthenticated = Decoding.beforeAuthentication(new PgDecoder());
+        byte[] header = Bytes.of().i8('Q').i32(PgDecoder.SMALL_MESSAGE_LENGTH + 1).toArray();
+        assertRejected(unauthenticated, header, PROTOCOL_VIOLATION,
+                "exceeds the limit of " + PgDecoder.SMALL_MESSAGE_LENGTH);
+    }
+
+    @Test
     void hugeLengthIsRefusedFromTheHeaderAlone() {
         byte[] header = Bytes.of().i8('B').i32(Integer.MAX_VALUE).toArray();
         assertRejected(channel, header, PROTOCOL_VIOLATION,

@@ -445,6 +445,12 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   }
 
   @Override
+  public List<String> databases() {
+    requireData();
+    return store.databaseNames();
+  }
+
+  @Override
   public boolean autoCreateDatabases() {
     return config.autoCreateDatabases();
   }

@@ -127,6 +127,20 @@ public final class SqliteStore implements AutoCloseable {
     return database(name, 0);
   }
 
+  /** The names of the database files in the directory, sorted. */
+  public List<String> databaseNames() {
+    try (var files = Files.list(directory)) {
+      return files.map(f -> f.getFileName().toString())
+          .filter(f -> f.endsWith(".db"))
+          .map(f -> f.substring(0, f.length() - 3))
+          .filter(n -> VALID_NAME.matcher(n).matches())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The database for reads; {@code 3D000} when it does not exist. */
   public SqliteDatabase forRead(String name) {
     SqliteDatabase database = existing(name);
