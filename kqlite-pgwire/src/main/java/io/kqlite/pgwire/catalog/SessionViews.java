@@ -33,7 +33,7 @@ final class SessionViews {
         // One row per database file; the current database keeps kq_database's oid, the others
         // get oids after it in name order.
         "CREATE TEMP VIEW pg_database AS SELECT CASE WHEN j.value = current_database() THEN d.oid"
-            + " ELSE d.oid + 1 + j.key END AS oid, j.value AS datname, d.datdba,"
+            + " ELSE d.oid + 1 + j.key END AS oid, CAST(j.value AS TEXT) AS datname, d.datdba,"
             + " d.encoding, d.datlocprovider, d.datistemplate, d.datallowconn, d.datconnlimit,"
             + " d.datfrozenxid, d.datminmxid, d.dattablespace, d.datcollate, d.datctype,"
             + " d.daticulocale, d.datcollversion, d.datacl"

@@ -29,6 +29,7 @@ import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
@@ -91,6 +92,10 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
    */
   static final int WRITE_SENDERS = Integer.getInteger("kqlite.writeSenders", 1);
   private final WriteBatcher batcher;
+  /** Identifies this node's in-process read requests to its own server. */
+  private final org.apache.ratis.protocol.ClientId readClientId =
+      org.apache.ratis.protocol.ClientId.randomId();
+  private final AtomicLong readCallIds = new AtomicLong();
   private final DataSnapshotFloor snapshotFloor; // witness only
 
   private RaftNode(NodeConfig config, ReadSetup readSetup) throws IOException {
@@ -422,19 +427,44 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   }
 
   /**
-   * Asks Ratis for a linearizable read on this very server: it obtains the leader's commit index
-   * (ReadIndex, or the leader's lease) and answers once this replica has applied it.
+   * Asks this very server for a linearizable read: Ratis obtains the leader's commit index
+   * (ReadIndex, or the leader's lease) and answers once this replica has applied it. The request
+   * goes to the server in-process, not through a Raft client over gRPC: that hop cost about a
+   * millisecond per statement, and a read is safe to send again, so no client retry cache is
+   * needed. While nobody leads it waits, up to the write timeout, like a write.
    */
   private long linearizableIndex() {
     requireData();
-    try {
-      RaftClientReply reply = client().io().sendReadOnly(Message.EMPTY, RaftPeerId.valueOf(config.id()));
-      if (!reply.isSuccess()) {
-        throw unavailable(reply.getException());
+    long deadline = System.nanoTime() + config.writeTimeout().toNanos();
+    while (true) {
+      awaitKnownLeader(deadline);
+      RaftClientRequest request = RaftClientRequest.newBuilder()
+          .setClientId(readClientId)
+          .setServerId(RaftPeerId.valueOf(config.id()))
+          .setGroupId(GROUP_ID)
+          .setCallId(readCallIds.incrementAndGet())
+          .setMessage(Message.EMPTY)
+          .setType(RaftClientRequest.readRequestType())
+          .setTimeoutMs(config.writeTimeout().toMillis())
+          .build();
+      Throwable failure;
+      try {
+        RaftClientReply reply = server.submitClientRequestAsync(request)
+            .get(config.writeTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        if (reply.isSuccess()) {
+          return appliedIndex();
+        }
+        failure = reply.getException();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SqlException("57014", "canceling statement: interrupted while waiting for the read index");
+      } catch (ExecutionException | TimeoutException | IOException e) {
+        failure = e;
       }
-      return appliedIndex();
-    } catch (IOException e) {
-      throw unavailable(e);
+      if (System.nanoTime() > deadline) {
+        throw unavailable(failure);
+      }
+      sleepBeforeRetry(); // an election is under way, or the leader has not confirmed itself yet
     }
   }
 
