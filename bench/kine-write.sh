@@ -3,10 +3,14 @@
 # 16 pgbench clients against 2 data nodes + a witness (Raft log fsync on), and the same workload
 # against a local PostgreSQL 15 started by this script, in the same run.
 # Needs Debian's postgresql-15 (/usr/lib/postgresql/15/bin) and a non-root user for it (postgres).
-# Usage: bench/kine-write.sh [seconds=20] [clients=16]
+# Both get the same warm-up run first, not counted: kqlite runs on the JVM, whose JIT needs about a
+# minute of this load before the figures settle (cold, a 20 s run reads less than half of the
+# steady rate).
+# Usage: bench/kine-write.sh [seconds=30] [clients=16] [warmup-seconds=60]
 set -euo pipefail
-seconds=${1:-20}
+seconds=${1:-30}
 clients=${2:-16}
+warmup=${3:-60}
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/kqlite-kinebench-XXXX)
 chmod 777 "$work"
@@ -31,6 +35,7 @@ INSERT INTO kine(name, created, deleted, create_revision, prev_revision, lease, 
 SQL
 run_pgbench() { # $1 label, then psql connection args
   local label=$1; shift
+  pgbench "$@" -n -M prepared -c "$clients" -j 2 -T "$warmup" -f "$work/insert.sql" >"$work/$label.warmup" 2>&1
   pgbench "$@" -n -M prepared -c "$clients" -j 2 -T "$seconds" -f "$work/insert.sql" >"$work/$label.out" 2>&1
   sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/$label.out"
 }
@@ -48,7 +53,7 @@ until psql -h 127.0.0.1 -p 5799 -U postgres -d postgres -qc "SELECT 1" >/dev/nul
 psql -h 127.0.0.1 -p 5799 -U postgres -d postgres -qc "$schema"
 pg=$(run_pgbench postgres -h 127.0.0.1 -p 5799 -U postgres postgres)
 
-echo "kine INSERT … RETURNING id, $clients clients, ${seconds}s:"
+echo "kine INSERT … RETURNING id, $clients clients, ${seconds}s after a ${warmup}s warm-up:"
 echo "  kqlite (2 data + witness, via the leader): $kq ops/s"
 echo "  PostgreSQL 15 (single server, fsync on):   $pg ops/s"
 awk -v a="$kq" -v b="$pg" 'BEGIN { printf "  ratio kqlite / PostgreSQL: %.2f\n", a / b }'

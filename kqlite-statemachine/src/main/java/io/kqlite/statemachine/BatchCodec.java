@@ -18,7 +18,7 @@ import java.util.List;
  *
  * Only {@link WriteCommand.Kind#EXECUTE} and {@link WriteCommand.Kind#TRANSACTION} may be batched:
  * a database created by an entry holds that entry's index as applied, so a later command of the
- * same entry would look like a replay.
+ * same entry would look like a replay; a dropped one takes its file away from its neighbours.
  */
 public final class BatchCodec {
 
@@ -47,8 +47,9 @@ public final class BatchCodec {
     List<WriteCommand> commands = new ArrayList<>();
     for (byte[] part : split(entry)) {
       WriteCommand command = EntryCodec.decodeCommand(part);
-      if (command.kind() == WriteCommand.Kind.CREATE_DATABASE) {
-        throw new IllegalArgumentException("CREATE DATABASE cannot share an entry with other writes");
+      if (command.kind() == WriteCommand.Kind.CREATE_DATABASE
+          || command.kind() == WriteCommand.Kind.DROP_DATABASE) {
+        throw new IllegalArgumentException("CREATE/DROP DATABASE cannot share an entry with other writes");
       }
       commands.add(command);
     }

@@ -34,6 +34,9 @@ public interface SqlCluster {
   /** Creates a database on every data node through the log; {@code 42P04} if it exists. */
   WriteOutcome createDatabase(String database);
 
+  /** Deletes a database on every data node, through the log; 3D000 in the result if absent. */
+  WriteOutcome dropDatabase(String database);
+
   /**
    * Runs a read-only statement on this node's replica after it has applied at least {@code
    * minAppliedIndex} (pass the session's last write index for read-your-writes, 0 for none).

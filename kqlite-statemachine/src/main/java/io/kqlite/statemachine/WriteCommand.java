@@ -28,7 +28,9 @@ public record WriteCommand(Kind kind, String database, List<Statement> statement
     EXECUTE,
     /** An explicit transaction, committed only if every result matches what the client saw. */
     TRANSACTION,
-    CREATE_DATABASE
+    CREATE_DATABASE,
+    /** Deletes the database's file on every data node. */
+    DROP_DATABASE
   }
 
   public WriteCommand {

@@ -109,6 +109,11 @@ final class WireSink implements ClientSink {
   }
 
   @Override
+  public void notice(String sqlState, String message) {
+    channel.write(NoticeResponse.of("NOTICE", sqlState, message));
+  }
+
+  @Override
   public void parameterStatus(String name, String value) {
     channel.write(new ParameterStatus(name, value));
   }

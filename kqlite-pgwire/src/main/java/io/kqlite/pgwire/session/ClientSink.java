@@ -32,6 +32,9 @@ public interface ClientSink {
 
   void error(SqlError error);
 
+  /** A NoticeResponse of severity NOTICE (e.g. "does not exist, skipping"); the request goes on. */
+  void notice(String sqlState, String message);
+
   /** A NoticeResponse of severity WARNING; the request goes on. */
   void warning(String sqlState, String message);
 

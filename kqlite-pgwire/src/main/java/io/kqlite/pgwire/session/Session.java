@@ -36,6 +36,7 @@ import java.util.Map;
 public final class Session {
 
   private final SqlCluster cluster;
+  private boolean closed;
   private final ClientSink sink;
   private final String user;
   private final String database;
@@ -104,7 +105,9 @@ public final class Session {
     settings.setStandby(!cluster.isLeader());
     settings.setSuperuser(access.isSuperuser());
     settings.applyStartupOptions(startup);
-    return new Session(cluster, sink, user, database, processId, settings, access);
+    Session session = new Session(cluster, sink, user, database, processId, settings, access);
+    OpenSessions.opened(cluster, database);
+    return session;
   }
 
   public String user() {
@@ -343,6 +346,10 @@ public final class Session {
 
   /** The connection is gone: nothing pending reaches the log. */
   public void closeSession() {
+    if (!closed) {
+      closed = true;
+      OpenSessions.closed(cluster, database);
+    }
     batch.discard();
     copyIn = null;
     transaction = null;
@@ -385,6 +392,7 @@ public final class Session {
       case WRITE -> write(portal, describeRows);
       case COPY -> copy((StatementDetail.Copy) translated.detail(), portal);
       case CREATE_DATABASE -> createDatabase(translated);
+      case DROP_DATABASE -> dropDatabase(translated);
       case ACCESS -> accessStatement(translated);
       case SET -> set(translated);
       case SHOW -> show(translated, portal, describeRows);
@@ -632,6 +640,43 @@ public final class Session {
     lastWriteIndex = Math.max(lastWriteIndex, outcome.logIndex());
     throwIfFailed(outcome.result().error());
     batch.answer(s -> s.commandComplete("CREATE DATABASE"));
+  }
+
+  /**
+   * DROP DATABASE through the log. Refused, as in PostgreSQL, for the session's own database and
+   * while other sessions of this node use it (55006); IF EXISTS on a missing one is a notice.
+   */
+  private void dropDatabase(TranslatedStatement translated) {
+    if (transaction != null) {
+      throw new SqlException("25001", "DROP DATABASE cannot run inside a transaction block");
+    }
+    throwIfFailed(flushWrites());
+    String name = translated.databaseName();
+    if (name.equals(RoleStore.SYSTEM_DATABASE)) {
+      throw new SqlException("42501", "must be owner of database " + name);
+    }
+    if (name.equals(database)) {
+      throw new SqlException("55006", "cannot drop the currently open database");
+    }
+    if (!cluster.databaseExists(name)) {
+      if (!translated.ifExists()) {
+        throw new SqlException("3D000", "database \"" + name + "\" does not exist");
+      }
+      batch.answer(s -> {
+        s.notice("00000", "database \"" + name + "\" does not exist, skipping");
+        s.commandComplete("DROP DATABASE");
+      });
+      return;
+    }
+    int others = OpenSessions.count(cluster, name);
+    if (others > 0) {
+      throw new SqlException(new SqlError("55006", "database \"" + name
+          + "\" is being accessed by other users"));
+    }
+    WriteOutcome outcome = cluster.dropDatabase(name);
+    lastWriteIndex = Math.max(lastWriteIndex, outcome.logIndex());
+    throwIfFailed(outcome.result().error());
+    batch.answer(s -> s.commandComplete("DROP DATABASE"));
   }
 
   private void set(TranslatedStatement translated) {

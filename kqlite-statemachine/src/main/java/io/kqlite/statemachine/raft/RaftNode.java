@@ -290,14 +290,21 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
         context.timestampMicros(), context.randomSeed()));
   }
 
+  @Override
+  public WriteOutcome dropDatabase(String database) {
+    EntryContext context = EntryContext.now();
+    return submit(new WriteCommand(WriteCommand.Kind.DROP_DATABASE, database, List.of(),
+        context.timestampMicros(), context.randomSeed()));
+  }
+
   /**
    * Writes go through the {@link WriteBatcher}, which shares log entries between concurrent
-   * sessions; creating a database travels alone (see {@link BatchCodec}).
+   * sessions; creating or dropping a database travels alone (see {@link BatchCodec}).
    */
   private WriteOutcome submit(WriteCommand command) {
     requireData();
     byte[] encoded = EntryCodec.encode(command);
-    if (command.kind() != WriteCommand.Kind.CREATE_DATABASE) {
+    if (command.kind() == WriteCommand.Kind.EXECUTE || command.kind() == WriteCommand.Kind.TRANSACTION) {
       return batcher.submit(encoded);
     }
     WriteBatcher.Committed committed = send(encoded);

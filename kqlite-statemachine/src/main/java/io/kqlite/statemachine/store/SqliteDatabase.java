@@ -64,6 +64,7 @@ public final class SqliteDatabase implements AutoCloseable {
   /** Per read connection, the schema version its {@link ReadSetup#onSchemaChange()} last saw. */
   private final Map<Connection, Integer> readerSchemaVersions = new ConcurrentHashMap<>();
   private volatile long appliedIndex;
+  private volatile boolean closed;
 
   private SqliteDatabase(String name, Path file, Connection writer, long appliedIndex,
       ReadSetup readSetup) {
@@ -263,6 +264,7 @@ public final class SqliteDatabase implements AutoCloseable {
   }
 
   private Connection speculator() throws SQLException {
+    requireOpen(); // a new connection would create the file of a dropped database again
     if (speculator == null) {
       SQLiteConfig config = new SQLiteConfig();
       config.enableCaseSensitiveLike(true); // PostgreSQL's LIKE is case-sensitive
@@ -285,7 +287,7 @@ public final class SqliteDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new IOException("cannot copy " + file + " to " + target, e);
     } finally {
-      idleReaders.push(reader);
+      giveBack(reader);
     }
   }
 
@@ -297,7 +299,7 @@ public final class SqliteDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new SqlException(SqlStates.fromException(e));
     } finally {
-      idleReaders.push(reader);
+      giveBack(reader);
     }
   }
 
@@ -315,7 +317,7 @@ public final class SqliteDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new SqlException(SqlStates.fromException(e));
     } finally {
-      idleReaders.push(reader);
+      giveBack(reader);
     }
   }
 
@@ -448,7 +450,7 @@ public final class SqliteDatabase implements AutoCloseable {
       refreshIfSchemaChanged(reader);
       return reader;
     } catch (SQLException e) {
-      idleReaders.push(reader);
+      giveBack(reader);
       throw new SqlException(SqlStates.fromException(e));
     }
   }
@@ -484,6 +486,7 @@ public final class SqliteDatabase implements AutoCloseable {
   }
 
   private Connection pooledReader() {
+    requireOpen();
     Connection reader = idleReaders.poll();
     if (reader != null) {
       return reader;
@@ -533,6 +536,7 @@ public final class SqliteDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     closeQuietly(writer);
     if (speculator != null) {
       closeQuietly(speculator);
@@ -540,6 +544,23 @@ public final class SqliteDatabase implements AutoCloseable {
     Connection reader;
     while ((reader = idleReaders.poll()) != null) {
       closeQuietly(reader);
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new SqlException("3D000", "database \"" + name + "\" does not exist");
+    }
+  }
+
+  /** Returns a read connection to the pool, or closes it when the database was closed meanwhile. */
+  private void giveBack(Connection reader) {
+    idleReaders.push(reader);
+    if (closed) {
+      Connection idle;
+      while ((idle = idleReaders.poll()) != null) {
+        closeQuietly(idle);
+      }
     }
   }
 

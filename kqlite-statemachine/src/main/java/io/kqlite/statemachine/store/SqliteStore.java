@@ -70,6 +70,9 @@ public final class SqliteStore implements AutoCloseable {
     if (commands.size() == 1 && commands.get(0).kind() == WriteCommand.Kind.CREATE_DATABASE) {
       return List.of(createDatabase(index, commands.get(0).database()));
     }
+    if (commands.size() == 1 && commands.get(0).kind() == WriteCommand.Kind.DROP_DATABASE) {
+      return List.of(dropDatabase(commands.get(0).database()));
+    }
     WriteResult[] results = new WriteResult[commands.size()];
     Map<String, List<Integer>> positionsByDatabase = new LinkedHashMap<>();
     for (int i = 0; i < commands.size(); i++) {
@@ -112,6 +115,33 @@ public final class SqliteStore implements AutoCloseable {
           "database \"" + name + "\" already exists"));
     }
     database(name, index);
+    return WriteResult.ok(List.of());
+  }
+
+  /**
+   * Closes the database and deletes its files. A replay finds it gone already and answers 3D000,
+   * which nobody waits for. The default database cannot go: every node recreates it at start.
+   */
+  private synchronized WriteResult dropDatabase(String name) {
+    if (name.equals(DEFAULT_DATABASE)) {
+      return WriteResult.failed(List.of(), new SqlError("0A000",
+          "the database \"" + DEFAULT_DATABASE + "\" cannot be dropped: every node recreates it at start"));
+    }
+    SqliteDatabase database = existing(name);
+    if (database == null) {
+      return WriteResult.failed(List.of(), new SqlError("3D000",
+          "database \"" + name + "\" does not exist"));
+    }
+    open.remove(name);
+    database.close();
+    try {
+      for (String suffix : List.of(".db", ".db-wal", ".db-shm")) {
+        Files.deleteIfExists(directory.resolve(name + suffix));
+      }
+    } catch (IOException e) {
+      // Replicas must not diverge silently: the caller stops this node.
+      throw new UncheckedIOException("cannot delete the files of database " + name, e);
+    }
     return WriteResult.ok(List.of());
   }
 
