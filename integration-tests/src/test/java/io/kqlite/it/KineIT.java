@@ -95,6 +95,16 @@ class KineIT {
         assertEquals("42P01", kine.query("SELECT COUNT(*) FROM key_value").sqlState());
       }
     }
+    // The optional migrations (KINE_SCHEMA_MIGRATION >= 1 and >= 2), each one simple Query.
+    try (PgxLikeClient kine = new PgxLikeClient(cluster.pgPort(node), "kubernetes")) {
+      for (String migration : List.of(
+          "ALTER TABLE kine ALTER COLUMN id SET DATA TYPE BIGINT, ALTER COLUMN create_revision SET DATA TYPE BIGINT,"
+              + " ALTER COLUMN prev_revision SET DATA TYPE BIGINT; ALTER SEQUENCE kine_id_seq AS BIGINT",
+          "ALTER TABLE kine ALTER COLUMN name SET DATA TYPE TEXT COLLATE \"C\" USING name::TEXT COLLATE \"C\"")) {
+        PgxLikeClient.Result result = kine.exec(migration);
+        assertFalse(result.failed(), migration + " → " + result.sqlState());
+      }
+    }
   }
 
   @Test

@@ -458,6 +458,12 @@ public final class Session {
       script = multiple.sqliteStatements();
     } else if (translated.detail() instanceof StatementDetail.AddPrimaryKey key) {
       script = TableScripts.addPrimaryKey(key, this::readLocally);
+    } else if (translated.detail() instanceof StatementDetail.AlterColumnTypes alter) {
+      script = TableScripts.alterColumnTypes(alter, this::readLocally);
+      if (script.isEmpty()) {
+        batch.answer(s -> s.commandComplete(translated.commandTag(0)));
+        return;
+      }
     } else {
       script = List.of(translated.sqliteSql());
     }

@@ -28,16 +28,37 @@ final class SequenceStatements {
   private SequenceStatements() {
   }
 
-  /** True for CREATE [TEMP] SEQUENCE and DROP SEQUENCE. */
+  /** True for CREATE [TEMP] SEQUENCE, ALTER SEQUENCE and DROP SEQUENCE. */
   static boolean isSequenceStatement(Words w) {
     return w.isWord(0, "create") && (w.isWord(1, "sequence")
             || w.isWordIn(1, java.util.Set.of("temp", "temporary", "unlogged")) && w.isWord(2, "sequence"))
-        || w.isWord(0, "drop") && w.isWord(1, "sequence");
+        || w.isWord(0, "drop") && w.isWord(1, "sequence")
+        || w.isWord(0, "alter") && w.isWord(1, "sequence");
   }
 
   /** The SQLite statement for a sequence statement. */
   static String sqlite(Words w) {
-    return w.isWord(0, "create") ? create(w) : drop(w);
+    return w.isWord(0, "create") ? create(w) : w.isWord(0, "alter") ? alter(w) : drop(w);
+  }
+
+  /**
+   * ALTER SEQUENCE [IF EXISTS] name AS bigint: sequences count in 64 bits already, so only the
+   * sequence's existence is checked (kine's schema migration sends it). Other changes: 0A000.
+   */
+  private static String alter(Words w) {
+    int i = 2;
+    boolean ifExists = false;
+    if (w.isWord(i, "if") && w.isWord(i + 1, "exists")) {
+      ifExists = true;
+      i += 2;
+    }
+    int nameEnd = w.skipQualifiedName(i);
+    String name = name(w, i, nameEnd);
+    if (!w.isWord(nameEnd, "as") || !"bigint".equals(DATA_TYPES.get(w.word(nameEnd + 1)))
+        || nameEnd + 2 != w.size()) {
+      throw SqlTranslationException.notSupported("ALTER SEQUENCE other than AS bigint");
+    }
+    return ifExists ? "SELECT 1" : "SELECT kq_sequence_exists(" + SqlLiterals.quoteString(name) + ")";
   }
 
   /**
@@ -46,6 +67,9 @@ final class SequenceStatements {
    * sequence is a row, not a schema object.
    */
   static StatementDetail.Script script(Words w) {
+    if (w.isWord(0, "alter")) {
+      return new StatementDetail.Script(List.of(alter(w)));
+    }
     return new StatementDetail.Script(List.of(sqlite(w),
         "CREATE TABLE kqlite_schema_bump (x)", "DROP TABLE kqlite_schema_bump"));
   }

@@ -293,7 +293,7 @@ public final class StatementClassifier {
     if (object == null) {
       return syntaxError(w.get(i + 1));
     }
-    if (SQLITE_OBJECTS.contains(object)) {
+    if (SQLITE_OBJECTS.contains(object) || object.equals("sequence")) {
       return write("ALTER " + object.toUpperCase(Locale.ROOT));
     }
     if (object.equals("role") || object.equals("user")) {

@@ -160,4 +160,17 @@ public sealed interface StatementDetail {
       roles = List.copyOf(roles);
     }
   }
+
+  /**
+   * ALTER TABLE t ALTER [COLUMN] c [SET DATA] TYPE type [COLLATE …] [USING …], one or more: the
+   * session compares each new type with the column's (see TableScripts).
+   */
+  record AlterColumnTypes(String table, List<ColumnType> columns) implements StatementDetail {
+    public AlterColumnTypes {
+      columns = List.copyOf(columns);
+    }
+  }
+
+  /** One column's new PostgreSQL type, as written. */
+  record ColumnType(String column, String type) {}
 }

@@ -25,7 +25,8 @@ final class TableStatements {
       return dropList(w);
     }
     if (w.isWord(0, "alter") && w.isWord(1, "table")) {
-      return addPrimaryKey(w);
+      AddPrimaryKey key = addPrimaryKey(w);
+      return key != null ? key : alterColumnTypes(w);
     }
     return null;
   }
@@ -130,6 +131,61 @@ final class TableStatements {
       return null; // USING INDEX TABLESPACE and the like: let SQLite report it
     }
     return new AddPrimaryKey(table, constraint, columns);
+  }
+
+  /**
+   * ALTER TABLE [IF EXISTS] [ONLY] t ALTER [COLUMN] c [SET DATA] TYPE type [COLLATE x] [USING e]
+   * [, …]; null when any action is something else (SQLite then takes or refuses the statement).
+   */
+  private static StatementDetail.AlterColumnTypes alterColumnTypes(Words w) {
+    int i = 2;
+    if (w.isWord(i, "if") && w.isWord(i + 1, "exists")) {
+      i += 2;
+    }
+    if (w.isWord(i, "only")) {
+      i++;
+    }
+    if (!w.isName(i)) {
+      return null;
+    }
+    int nameAt = w.skipQualifiedName(i) - 1;
+    String table = w.identifier(nameAt);
+    i = nameAt + 1;
+    List<StatementDetail.ColumnType> columns = new ArrayList<>();
+    while (i < w.size()) {
+      if (!w.isWord(i, "alter")) {
+        return null;
+      }
+      i++;
+      if (w.isWord(i, "column")) {
+        i++;
+      }
+      if (!w.isName(i)) {
+        return null;
+      }
+      String column = w.identifier(i++);
+      if (w.isWord(i, "set") && w.isWord(i + 1, "data")) {
+        i += 2;
+      }
+      if (!w.isWord(i, "type")) {
+        return null;
+      }
+      int typeStart = ++i;
+      while (i < w.size() && !w.isSymbol(i, ",") && !w.isWord(i, "collate") && !w.isWord(i, "using")) {
+        i = w.isSymbol(i, "(") ? w.closing(i) + 1 : i + 1;
+      }
+      if (i == typeStart) {
+        return null;
+      }
+      columns.add(new StatementDetail.ColumnType(column, raw(w, typeStart, i).trim()));
+      while (i < w.size() && !w.isSymbol(i, ",")) { // COLLATE and USING: the data stays as it is
+        i = w.isSymbol(i, "(") ? w.closing(i) + 1 : i + 1;
+      }
+      if (w.isSymbol(i, ",")) {
+        i++;
+      }
+    }
+    return columns.isEmpty() ? null : new StatementDetail.AlterColumnTypes(table, columns);
   }
 
   private static String raw(Words w, int from, int to) {

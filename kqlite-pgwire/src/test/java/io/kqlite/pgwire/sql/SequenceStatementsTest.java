@@ -24,6 +24,17 @@ class SequenceStatementsTest {
   }
 
   @Test
+  void alterToBigintOnlyChecksTheSequenceExists() {
+    assertEquals("SELECT kq_sequence_exists('kine_id_seq')", sqlite("ALTER SEQUENCE kine_id_seq AS BIGINT"));
+    assertEquals("SELECT 1", sqlite("alter sequence if exists public.s as int8"));
+    assertEquals("ALTER SEQUENCE", PgToSqlite.translate("ALTER SEQUENCE s AS bigint").commandTag(0));
+    org.junit.jupiter.api.Assertions.assertThrows(SqlTranslationException.class,
+        () -> sqlite("ALTER SEQUENCE s RESTART WITH 5"));
+    org.junit.jupiter.api.Assertions.assertThrows(SqlTranslationException.class,
+        () -> sqlite("ALTER SEQUENCE s AS integer"));
+  }
+
+  @Test
   void dropCallsTheStoreForEachName() {
     assertEquals("SELECT kq_drop_sequence('a', 1), kq_drop_sequence('b', 1)",
         sqlite("DROP SEQUENCE IF EXISTS a, b CASCADE"));

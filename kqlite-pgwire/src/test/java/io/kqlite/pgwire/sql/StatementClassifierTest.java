@@ -102,7 +102,7 @@ class StatementClassifierTest {
     "CREATE EXTENSION IF NOT EXISTS pgcrypto                      | UNSUPPORTED     | CREATE EXTENSION   | false",
     "CREATE MATERIALIZED VIEW mv AS SELECT 1                      | UNSUPPORTED     | CREATE MATERIALIZED VIEW | false",
     "DROP SCHEMA s CASCADE                                        | UNSUPPORTED     | DROP SCHEMA        | false",
-    "ALTER SEQUENCE kine_id_seq AS BIGINT                         | UNSUPPORTED     | ALTER SEQUENCE     | false",
+    "ALTER SEQUENCE kine_id_seq AS BIGINT                         | WRITE           | ALTER SEQUENCE     | false",
     "EXPLAIN SELECT 1                                             | UNSUPPORTED     | EXPLAIN            | false",
     "SELECT 1 INTO t2                                             | UNSUPPORTED     | SELECT INTO        | false",
     "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE | UNSUPPORTED     | MERGE              | false",

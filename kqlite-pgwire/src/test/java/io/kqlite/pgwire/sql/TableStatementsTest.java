@@ -39,6 +39,21 @@ class TableStatementsTest {
   }
 
   @Test
+  void alterColumnTypesAreCollectedForTheSession() {
+    assertEquals(new StatementDetail.AlterColumnTypes("kine", List.of(
+            new StatementDetail.ColumnType("id", "BIGINT"),
+            new StatementDetail.ColumnType("prev_revision", "BIGINT"))),
+        detail("ALTER TABLE kine ALTER COLUMN id SET DATA TYPE BIGINT, ALTER prev_revision TYPE BIGINT"));
+    assertEquals(new StatementDetail.AlterColumnTypes("kine", List.of(
+            new StatementDetail.ColumnType("name", "TEXT"))),
+        detail("ALTER TABLE kine ALTER COLUMN name SET DATA TYPE TEXT COLLATE \"C\" USING name::TEXT COLLATE \"C\""));
+    assertEquals(new StatementDetail.AlterColumnTypes("t", List.of(
+            new StatementDetail.ColumnType("v", "varchar(10)"))),
+        detail("alter table only t alter column v type varchar(10)"));
+    assertEquals(null, detail("ALTER TABLE t ALTER COLUMN v TYPE int, ADD COLUMN w int"));
+  }
+
+  @Test
   void otherAlterTablesGoToSqliteUnchanged() {
     TranslatedStatement t = PgToSqlite.translate("ALTER TABLE t ADD COLUMN c int");
     assertEquals(null, t.detail());

@@ -69,6 +69,16 @@ final class Sequences {
         result(value);
       }
     }, 1, 0);
+    Function.create(connection, "kq_sequence_exists", new Function() {
+      @Override
+      protected void xFunc() throws SQLException {
+        String name = name(value_text(0));
+        if (!implicitSerialSequence(connection, name)) {
+          row(connection, name); // 42P01 when there is no such sequence
+        }
+        result(1);
+      }
+    }, 1, 0);
     Function.create(connection, "lastval", new Function() {
       @Override
       protected void xFunc() throws SQLException {
@@ -96,6 +106,21 @@ final class Sequences {
         result(0);
       }
     }, 2, 0);
+  }
+
+  /**
+   * True when {@code name} is {@code table_column_seq} of a serial key: SQLite's AUTOINCREMENT
+   * counts for it, and the catalog shows it as a sequence, but it has no row here.
+   */
+  private static boolean implicitSerialSequence(Connection connection, String name) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM sqlite_schema s,"
+        + " pragma_table_info(s.name) p WHERE s.type = 'table' AND s.sql LIKE '%AUTOINCREMENT%'"
+        + " AND p.pk = 1 AND s.name || '_' || p.name || '_seq' = ?")) {
+      select.setString(1, name);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** A sequence's row: {min, max, increment, cycle, last_value, is_called}. */
