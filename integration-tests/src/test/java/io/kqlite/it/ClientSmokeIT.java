@@ -13,7 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real drivers of other languages: psycopg2 (Debian's python3-psycopg2) and node-postgres (pg
+ * Real drivers of other languages: psycopg2 (Debian's python3-psycopg2), asyncpg (python3-asyncpg,
+ * binary COPY) and node-postgres (pg
  * from npm, installed by .ci/run), each writing and reading every type kqlite supports. The
  * scripts live in src/test/clients.
  */
@@ -45,6 +46,12 @@ class ClientSmokeIT {
   void psycopg2() throws Exception {
     String output = run(List.of("/usr/bin/python3", "psycopg2_smoke.py", Integer.toString(cluster.pgPort(0))));
     assertTrue(output.contains("types ok"), output);
+  }
+
+  @Test
+  void asyncpg() throws Exception {
+    String output = run(List.of("/usr/bin/python3", "asyncpg_smoke.py", Integer.toString(cluster.pgPort(0))));
+    assertTrue(output.contains("types ok, binary COPY ok"), output);
   }
 
   @Test

@@ -124,8 +124,10 @@ final class WireSink implements ClientSink {
   }
 
   @Override
-  public void copyInResponse(int columns) {
-    channel.write(new CopyInResponse((byte) 0, new short[columns]));
+  public void copyInResponse(int columns, boolean binary) {
+    short[] formats = new short[columns];
+    java.util.Arrays.fill(formats, (short) (binary ? 1 : 0));
+    channel.write(new CopyInResponse((byte) (binary ? 1 : 0), formats));
   }
 
   @Override

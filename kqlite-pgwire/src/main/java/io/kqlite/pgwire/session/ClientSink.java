@@ -44,7 +44,7 @@ public interface ClientSink {
   void readyForQuery(char transactionStatus);
 
   /** CopyInResponse (text format): the client may now send {@code columns} columns of COPY data. */
-  void copyInResponse(int columns);
+  void copyInResponse(int columns, boolean binary);
 
   /** CopyOutResponse (text format): CopyData messages of {@code columns} columns follow. */
   void copyOutResponse(int columns);

@@ -1,5 +1,6 @@
 package io.kqlite.pgwire.session;
 
+import io.kqlite.pgwire.copy.BinaryCopyInput;
 import io.kqlite.pgwire.copy.CopyDataException;
 import io.kqlite.pgwire.copy.CopyFormat;
 import io.kqlite.pgwire.types.PgType;
@@ -30,7 +31,7 @@ final class CopyIn {
   private final String insertSql;
   private final List<String> columns;
   private final PgType[] types;
-  private final CopyFormat format;
+  private final CopyFormat format; // null for binary input
   private final ByteArrayOutputStream data = new ByteArrayOutputStream(64 * 1024);
   private int rows;
 
@@ -58,6 +59,11 @@ final class CopyIn {
     data.write(chunk, 0, chunk.length);
   }
 
+  /** True for FORMAT binary: the client sends PGCOPY data with binary field values. */
+  boolean isBinary() {
+    return format == null;
+  }
+
   /** Rows in the statement {@link #finish()} built. */
   int rows() {
     return rows;
@@ -70,6 +76,9 @@ final class CopyIn {
    *     its column's type cannot take
    */
   Statement finish() {
+    if (isBinary()) {
+      return finishBinary();
+    }
     List<String[]> parsed;
     try {
       parsed = format.parse(utf8(data.toByteArray()));
@@ -90,6 +99,25 @@ final class CopyIn {
       }
       for (int c = 0; c < width; c++) {
         values[at++] = ValueCodec.decodeText(types[c], fields[c]);
+      }
+    }
+    rows = parsed.size();
+    return Statement.bulk(insertSql, ParameterRows.of(width, values));
+  }
+
+  private Statement finishBinary() {
+    List<byte[][]> parsed;
+    try {
+      parsed = BinaryCopyInput.parse(data.toByteArray(), columns.size());
+    } catch (CopyDataException e) {
+      throw new SqlException(e.sqlState(), e.getMessage());
+    }
+    int width = columns.size();
+    Object[] values = new Object[parsed.size() * width];
+    int at = 0;
+    for (byte[][] fields : parsed) {
+      for (int c = 0; c < width; c++) {
+        values[at++] = fields[c] == null ? null : ValueCodec.decodeParameter(types[c], (short) 1, fields[c]);
       }
     }
     rows = parsed.size();

@@ -52,7 +52,8 @@ final class CopyStart {
       values.append(i == 0 ? "$" : ", $").append(i + 1);
     }
     String sql = Translations.translate(insert.append(values).append(')').toString()).sqliteSql();
-    return new CopyIn(sql, names, types, CopyFormat.of(copy.options(), names));
+    return new CopyIn(sql, names, types,
+        copy.options().binary() ? null : CopyFormat.of(copy.options(), names));
   }
 
   /** The query whose rows COPY TO STDOUT writes. */

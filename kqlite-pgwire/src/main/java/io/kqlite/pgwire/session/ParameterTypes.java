@@ -54,6 +54,13 @@ final class ParameterTypes {
     if (hint instanceof ParameterHints.TypeHint type) {
       return DeclaredTypes.of(type.typeName(), false);
     }
+    if (hint instanceof ParameterHints.ColumnPositionHint position) {
+      List<Column> columns = columnsOf(position.table());
+      if (position.position() < columns.size()) {
+        Column c = columns.get(position.position());
+        return DeclaredTypes.of(c.declaredType(), c.isExpression());
+      }
+    }
     if (hint instanceof ParameterHints.ColumnHint column) {
       List<String> candidates = column.table() != null ? List.of(column.table()) : ParameterHints.tables(sql);
       for (String table : candidates) {

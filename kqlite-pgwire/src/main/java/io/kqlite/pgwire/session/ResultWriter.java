@@ -1,6 +1,7 @@
 package io.kqlite.pgwire.session;
 
 import io.kqlite.pgwire.sql.BooleanColumns;
+import io.kqlite.pgwire.sql.CountColumns;
 import io.kqlite.pgwire.types.DeclaredTypes;
 import io.kqlite.pgwire.types.PgType;
 import io.kqlite.pgwire.types.ValueCodec;
@@ -37,12 +38,14 @@ final class ResultWriter {
   static List<ResultField> fields(List<Column> columns, String sqliteSql, IntUnaryOperator formats) {
     List<ResultField> fields = new ArrayList<>(columns.size());
     BitSet booleans = null;
+    BitSet counts = null;
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
       PgType type = DeclaredTypes.of(column.declaredType(), column.isExpression());
       if (column.isExpression()) {
         booleans = booleans != null ? booleans : BooleanColumns.of(sqliteSql);
-        type = booleans.get(i) ? PgType.BOOL : type;
+        counts = counts != null ? counts : CountColumns.of(sqliteSql);
+        type = booleans.get(i) ? PgType.BOOL : counts.get(i) ? PgType.INT8 : type;
       }
       fields.add(new ResultField(pgName(column), type, (short) formats.applyAsInt(i)));
     }

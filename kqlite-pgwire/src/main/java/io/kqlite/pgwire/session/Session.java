@@ -516,7 +516,7 @@ public final class Session {
     }
     if (copy.from()) {
       copyIn = CopyStart.copyIn(copy, this::readLocally);
-      sink.copyInResponse(copyIn.columnCount());
+      sink.copyInResponse(copyIn.columnCount(), copyIn.isBinary());
       sink.flush();
     } else {
       copyOut(copy);
@@ -524,6 +524,9 @@ public final class Session {
   }
 
   private void copyOut(StatementDetail.Copy copy) {
+    if (copy.options().binary()) {
+      throw new SqlException("0A000", "COPY TO in binary format is not supported");
+    }
     String select = CopyStart.selectFor(copy);
     TranslatedStatement translated = Translations.translate(select);
     if (translated.kind() != io.kqlite.pgwire.sql.StatementKind.QUERY) {

@@ -66,7 +66,7 @@ public final class BooleanColumns {
   }
 
   /** Index of the first item of the outermost select list or RETURNING list, or -1. */
-  private static int listStart(Words w) {
+  static int listStart(Words w) {
     int depth = 0;
     boolean dataChange = false;
     for (int k = 0; k < w.size(); k++) {

@@ -238,8 +238,9 @@ final class CopyStatements {
       switch (format) {
         case "text" -> csv = false;
         case "csv" -> csv = true;
-        case "binary" -> throw SqlTranslationException.featureNotSupported(
-            "COPY in binary format is not supported");
+        case "binary" -> {
+          return new CopyOptions(false, '\t', "\\N", false, '"', '"', List.of(), true);
+        }
         default -> throw new SqlTranslationException(INVALID, "COPY format \"" + format + "\" not recognized");
       }
       if (!csv && (quote != null || escape != null)) {
@@ -256,7 +257,7 @@ final class CopyStatements {
         throw new SqlTranslationException(INVALID, "COPY delimiter and quote must be different");
       }
       String nul = nullString != null ? nullString : csv ? "" : "\\N";
-      return new CopyOptions(csv, delim, nul, header, q, e, forceQuote);
+      return new CopyOptions(csv, delim, nul, header, q, e, forceQuote, false);
     }
 
     private static char single(String value, char fallback, String error) {

@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * <p>Recognised: {@code $n::type} and {@code CAST($n AS type)}; comparisons with a column
  * ({@code col = $n}, {@code t.col < $n}, {@code $n LIKE col}, {@code col IN ($n, …)},
- * {@code col BETWEEN $n AND $m}); {@code INSERT INTO t (cols) VALUES (…)} and
+ * {@code col BETWEEN $n AND $m}); {@code INSERT INTO t [(cols)] VALUES (…)} and
  * {@code UPDATE t SET col = $n}; LIMIT and OFFSET; operands of AND, OR and NOT. Table aliases
  * from FROM, JOIN, INSERT INTO and UPDATE are resolved. Anything else stays unknown.
  */
@@ -27,6 +27,9 @@ public final class ParameterHints {
 
   /** An explicit or implied PostgreSQL type name ({@code int8}, {@code bool}, {@code varchar}). */
   public record TypeHint(String typeName) implements Hint {}
+
+  /** {@code INSERT INTO t VALUES (…)} without a column list: the table's column at a position. */
+  public record ColumnPositionHint(String table, int position) implements Hint {}
 
   private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
   private static final Set<String> NOT_ALIASES = Set.of("where", "on", "using", "join", "inner",
@@ -160,18 +163,22 @@ public final class ParameterHints {
     if (at < w.size() && w.get(at).isWord("as")) {
       at += 2;
     }
-    if (at >= w.size() || !w.get(at).isSymbol("(")) {
+    List<String> columns = null; // no column list: every column of the table, in order
+    if (at < w.size() && w.get(at).isSymbol("(")) {
+      columns = new ArrayList<>();
+      for (at++; at < w.size() && !w.get(at).isSymbol(")"); at++) {
+        if (w.get(at).isName()) {
+          columns.add(name(at));
+        }
+      }
+      at++;
+    } else if (at >= w.size() || !w.get(at).isWord("values")) {
       return;
     }
-    List<String> columns = new ArrayList<>();
-    for (at++; at < w.size() && !w.get(at).isSymbol(")"); at++) {
-      if (w.get(at).isName()) {
-        columns.add(name(at));
-      }
-    }
-    at++;
     if (at < w.size() && w.get(at).isWord("select")) {
-      selectItemsIntoColumns(table, columns, at + 1);
+      if (columns != null) {
+        selectItemsIntoColumns(table, columns, at + 1);
+      }
       return;
     }
     if (at >= w.size() || !w.get(at).isWord("values")) {
@@ -191,9 +198,12 @@ public final class ParameterHints {
         column++;
       } else if (depth == 0 && t.type() == Token.Type.KEYWORD_OR_IDENT) {
         return; // ON CONFLICT, RETURNING: handled by the general patterns
-      } else if (depth == 1 && param(at) != null && column < columns.size()
-          && isWholeValue(at)) {
-        put(param(at), new ColumnHint(table, columns.get(column)));
+      } else if (depth == 1 && param(at) != null && isWholeValue(at)) {
+        if (columns == null) {
+          put(param(at), new ColumnPositionHint(table, column));
+        } else if (column < columns.size()) {
+          put(param(at), new ColumnHint(table, columns.get(column)));
+        }
       }
     }
   }

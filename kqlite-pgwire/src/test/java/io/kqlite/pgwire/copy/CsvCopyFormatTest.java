@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class CsvCopyFormatTest {
 
   private static CopyOptions csv(boolean header, List<String> forceQuote) {
-    return new CopyOptions(true, ',', "", header, '"', '"', forceQuote);
+    return new CopyOptions(true, ',', "", header, '"', '"', forceQuote, false);
   }
 
   private final CopyFormat csv = CopyFormat.of(csv(false, List.of()), List.of("id", "name"));
@@ -47,7 +47,7 @@ class CsvCopyFormatTest {
 
   @Test
   void escapeCharacterOtherThanQuote() {
-    CopyOptions backslash = new CopyOptions(true, ',', "", false, '"', '\\', List.of());
+    CopyOptions backslash = new CopyOptions(true, ',', "", false, '"', '\\', List.of(), false);
     CopyFormat format = CopyFormat.of(backslash, List.of("a"));
     assertArrayEquals(new String[] {"a\"b\\c"}, format.parse("\"a\\\"b\\\\c\"\n").get(0));
     assertEquals("\"a\\\"b\"\n", format.formatRow(new String[] {"a\"b"}));

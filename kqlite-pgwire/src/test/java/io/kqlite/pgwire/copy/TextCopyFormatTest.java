@@ -37,7 +37,7 @@ class TextCopyFormatTest {
 
   @Test
   void headerLineIsSkipped() {
-    CopyOptions header = new CopyOptions(false, '\t', "\\N", true, '"', '"', List.of());
+    CopyOptions header = new CopyOptions(false, '\t', "\\N", true, '"', '"', List.of(), false);
     List<String[]> rows = CopyFormat.of(header, List.of()).parse("a\tb\n1\t2\n");
     assertEquals(1, rows.size());
     assertArrayEquals(new String[] {"1", "2"}, rows.get(0));
@@ -63,7 +63,7 @@ class TextCopyFormatTest {
 
   @Test
   void customDelimiterAndNullString() {
-    CopyOptions pipe = new CopyOptions(false, '|', "NULL", false, '"', '"', List.of());
+    CopyOptions pipe = new CopyOptions(false, '|', "NULL", false, '"', '"', List.of(), false);
     CopyFormat format = CopyFormat.of(pipe, List.of());
     assertArrayEquals(new String[] {"a|b", null, "\\N"}, format.parse("a\\|b|NULL|\\\\N\n").get(0));
     assertEquals("a\\|b|NULL\n", format.formatRow(new String[] {"a|b", null}));

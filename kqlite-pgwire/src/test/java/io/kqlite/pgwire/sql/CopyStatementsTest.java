@@ -40,16 +40,16 @@ class CopyStatementsTest {
         + "DELIMITER ';', NULL 'NULL', QUOTE '''', ESCAPE '\\', FORCE_NOT_NULL (a))");
     assertEquals("public.\"T\"", c.table());
     assertEquals(List.of("a", "B"), c.columns());
-    assertEquals(new CopyOptions(true, ';', "NULL", true, '\'', '\\', List.of()), c.options());
+    assertEquals(new CopyOptions(true, ';', "NULL", true, '\'', '\\', List.of(), false), c.options());
   }
 
   @Test
   void legacyOptionsAsPsqlSendsThem() {
     StatementDetail.Copy c = copy("COPY t FROM STDIN csv header");
-    assertEquals(new CopyOptions(true, ',', "", true, '"', '"', List.of()), c.options());
+    assertEquals(new CopyOptions(true, ',', "", true, '"', '"', List.of(), false), c.options());
     c = copy("COPY t TO STDOUT WITH DELIMITER AS '|' NULL AS '' CSV QUOTE AS '\"' FORCE QUOTE *");
     assertFalse(c.from());
-    assertEquals(new CopyOptions(true, '|', "", false, '"', '"', List.of("*")), c.options());
+    assertEquals(new CopyOptions(true, '|', "", false, '"', '"', List.of("*"), false), c.options());
   }
 
   @Test
@@ -69,9 +69,15 @@ class CopyStatementsTest {
         "COPY t FROM STDIN (FORMAT csv, DELIMITER '\"')");
     assertError("42601", "option \"bogus\" not recognized", "COPY t FROM STDIN (BOGUS 1)");
     assertError("42601", "syntax error at or near \"FROM\"", "COPY (SELECT 1) FROM STDIN");
-    assertError("0A000", "COPY in binary format is not supported", "COPY t FROM STDIN BINARY");
     assertError("0A000", "COPY FROM a file or program is not supported; use COPY FROM STDIN (psql: \\copy)",
         "COPY t FROM '/etc/passwd'");
     assertError("0A000", "COPY FROM … WHERE is not supported", "COPY t FROM STDIN WHERE a > 1");
+  }
+
+  @Test
+  void binaryFormatIsReadInBothSyntaxes() {
+    org.junit.jupiter.api.Assertions.assertTrue(copy("COPY t FROM STDIN BINARY").options().binary());
+    org.junit.jupiter.api.Assertions.assertTrue(copy("COPY t (a, b) FROM STDIN (FORMAT binary)").options().binary());
+    org.junit.jupiter.api.Assertions.assertFalse(copy("COPY t FROM STDIN").options().binary());
   }
 }

@@ -20,6 +20,16 @@ class ParameterHintsTest {
   }
 
   @Test
+  void insertWithoutAColumnListTakesTheTablesColumnsByPosition() {
+    Map<Integer, ParameterHints.Hint> hints = ParameterHints.of(
+        "INSERT INTO t VALUES ($1, $2, 'x', $3), ($4, now(), $5, $6)");
+    assertEquals(new ParameterHints.ColumnPositionHint("t", 0), hints.get(1));
+    assertEquals(new ParameterHints.ColumnPositionHint("t", 1), hints.get(2));
+    assertEquals(new ParameterHints.ColumnPositionHint("t", 3), hints.get(3));
+    assertEquals(new ParameterHints.ColumnPositionHint("t", 2), hints.get(5));
+  }
+
+  @Test
   void insertValuesTakeTheirColumns() {
     Map<Integer, ParameterHints.Hint> hints = ParameterHints.of(
         "INSERT INTO kine(name, created, deleted, create_revision, prev_revision, lease, value, old_value) "
