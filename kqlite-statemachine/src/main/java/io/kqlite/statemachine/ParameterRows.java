@@ -28,6 +28,11 @@ public final class ParameterRows {
     return new ParameterRows(width, values);
   }
 
+  /** Rows {@code from} (inclusive) to {@code to} (exclusive), copied. */
+  public ParameterRows slice(int from, int to) {
+    return new ParameterRows(width, java.util.Arrays.copyOfRange(values, from * width, to * width));
+  }
+
   /** Rows from lists of equal length. */
   public static ParameterRows of(List<List<Object>> rows) {
     int width = rows.isEmpty() ? 0 : rows.get(0).size();

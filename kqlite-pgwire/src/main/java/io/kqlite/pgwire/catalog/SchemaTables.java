@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The catalog tables derived from the SQLite schema: relations, columns, indexes, constraints and
  * defaults, read from {@code sqlite_schema} and the {@code pragma_*} table-valued functions each
- * time the schema changes. SQLite's own objects and kqlite's {@code kqlite_applied} are hidden;
+ * time the schema changes. SQLite's own objects, kqlite's {@code kqlite_applied} and COPY staging tables are hidden;
  * the indexes SQLite makes for PRIMARY KEY and UNIQUE (or none, for an INTEGER PRIMARY KEY) are
  * shown under PostgreSQL's names {@code t_pkey} and {@code t_col_key}, with their constraints.
  *
@@ -41,7 +41,8 @@ final class SchemaTables {
       .column("oid", "oid", "0").column("name", "text", "NULL").column("type", "text", "NULL")
       .column("sql", "text", "NULL")
       .rows("main.sqlite_schema s WHERE s.type IN ('table', 'view')"
-              + " AND s.name NOT LIKE 'sqlite^_%' ESCAPE '^' AND s.name NOT IN ('kqlite_applied', 'kqlite_sequences')",
+              + " AND s.name NOT LIKE 'sqlite^_%' ESCAPE '^' AND s.name NOT IN ('kqlite_applied', 'kqlite_sequences')"
+              + " AND s.name NOT LIKE 'kqlite^_copy^_%' ESCAPE '^'",
           "oid", "kq_oid(s.name)", "name", "s.name", "type", "s.type", "sql", "s.sql")
       .rows("main.kqlite_sequences q", "oid", "kq_oid(q.name)", "name", "q.name", "type", "'sequence'")
       .rows(SERIAL_COLUMNS, "oid", "kq_oid(" + SERIAL_SEQUENCE + ")", "name", SERIAL_SEQUENCE,

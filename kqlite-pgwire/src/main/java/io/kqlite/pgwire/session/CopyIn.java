@@ -25,10 +25,12 @@ import java.util.List;
  */
 final class CopyIn {
 
-  /** More raw data than this cannot become one log entry anyway; stop buffering early. */
+  /** A COPY is held in memory until CopyDone: more data than this is refused. */
   static final int MAX_BYTES = 64 * 1024 * 1024;
 
   private final String insertSql;
+  private final String stagingTable;
+  private final String insertFromStagingSql;
   private final List<String> columns;
   private final PgType[] types;
   private final CopyFormat format; // null for binary input
@@ -37,11 +39,16 @@ final class CopyIn {
 
   /**
    * @param insertSql SQLite INSERT of the target columns with parameters {@code ?1 … ?n}
+   * @param stagingTable where a COPY too large for one entry is staged (see {@link StagedCopy})
+   * @param insertFromStagingSql SQLite INSERT of the target columns from the staging table
    * @param columns   the target columns, in data order
    * @param types     their PostgreSQL types, to convert each field's text
    */
-  CopyIn(String insertSql, List<String> columns, PgType[] types, CopyFormat format) {
+  CopyIn(String insertSql, String stagingTable, String insertFromStagingSql, List<String> columns,
+      PgType[] types, CopyFormat format) {
     this.insertSql = insertSql;
+    this.stagingTable = stagingTable;
+    this.insertFromStagingSql = insertFromStagingSql;
     this.columns = List.copyOf(columns);
     this.types = types.clone();
     this.format = format;
@@ -54,9 +61,17 @@ final class CopyIn {
   void append(byte[] chunk) {
     if (data.size() + (long) chunk.length > MAX_BYTES) {
       throw new SqlException("54000", "COPY data exceeds " + MAX_BYTES / (1024 * 1024)
-          + " MiB, more than one replicated write can hold; split it into smaller COPYs");
+          + " MiB, more than kqlite holds for one COPY; split it into smaller COPYs");
     }
     data.write(chunk, 0, chunk.length);
+  }
+
+  String stagingTable() {
+    return stagingTable;
+  }
+
+  String insertFromStagingSql() {
+    return insertFromStagingSql;
   }
 
   /** True for FORMAT binary: the client sends PGCOPY data with binary field values. */

@@ -51,8 +51,16 @@ final class CopyStart {
       insert.append(i == 0 ? "" : ", ").append(SqlLiterals.quoteIdentifier(column.name()));
       values.append(i == 0 ? "$" : ", $").append(i + 1);
     }
+    String columnList = insert.toString();
     String sql = Translations.translate(insert.append(values).append(')').toString()).sqliteSql();
-    return new CopyIn(sql, names, types,
+    String stage = "kqlite_copy_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    StringBuilder fromStage = new StringBuilder(columnList).append(") SELECT ");
+    for (int i = 0; i < targets.size(); i++) {
+      fromStage.append(i == 0 ? "c" : ", c").append(i);
+    }
+    fromStage.append(" FROM ").append(stage).append(" ORDER BY rowid");
+    String stagedSql = Translations.translate(fromStage.toString()).sqliteSql();
+    return new CopyIn(sql, stage, stagedSql, names, types,
         copy.options().binary() ? null : CopyFormat.of(copy.options(), names));
   }
 

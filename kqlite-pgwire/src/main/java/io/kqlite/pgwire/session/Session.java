@@ -568,6 +568,12 @@ public final class Session {
         String tag = "COPY " + done.rows();
         if (done.rows() == 0) {
           batch.answer(s -> s.commandComplete(tag));
+        } else if (transaction == null && StagedCopy.entryBytes(bulk) > StagedCopy.STAGE_ABOVE_BYTES) {
+          throwIfFailed(flushWrites());
+          WriteOutcome outcome = StagedCopy.write(cluster, database, done, bulk);
+          lastWriteIndex = Math.max(lastWriteIndex, outcome.logIndex());
+          throwIfFailed(outcome.result().error());
+          batch.answer(s -> s.commandComplete(tag));
         } else {
           batch.add(new WriteBatch.PendingWrite(bulk, result -> sink.commandComplete(tag)));
         }

@@ -18,7 +18,8 @@ class CopyInTest {
 
   private static CopyIn copyIn() {
     List<String> columns = List.of("id", "name", "ok");
-    return new CopyIn("INSERT INTO t (id, name, ok) VALUES (?1, ?2, ?3)", columns,
+    return new CopyIn("INSERT INTO t (id, name, ok) VALUES (?1, ?2, ?3)", "kqlite_copy_test",
+        "INSERT INTO t (id, name, ok) SELECT c0, c1, c2 FROM kqlite_copy_test ORDER BY rowid", columns,
         new PgType[] {PgType.INT4, PgType.TEXT, PgType.BOOL}, CopyFormat.of(CopyOptions.text(), columns));
   }
 
