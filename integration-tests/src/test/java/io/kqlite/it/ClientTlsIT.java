@@ -17,7 +17,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -240,19 +241,8 @@ class ClientTlsIT {
 
   /** Runs psql with a libpq connection string (port, user and database added) on a script. */
   private static String psql(String conninfo, String script) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder("psql", "-X",
-        conninfo + " port=" + cluster.pgPort(0) + " user=test dbname=postgres")
-        .redirectErrorStream(true);
-    builder.environment().put("PGCONNECT_TIMEOUT", "10");
-    builder.environment().put("PGSSLCERT", "/nonexistent"); // no client certificate from ~/.postgresql
-    Process process = builder.start();
-    process.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("psql did not finish:\n" + output);
-    }
-    return output;
+    return Psql.run(List.of(conninfo + " port=" + cluster.pgPort(0) + " user=test dbname=postgres"),
+        Map.of("PGSSLCERT", "/nonexistent"), // no client certificate from ~/.postgresql
+        script);
   }
 }

@@ -3,8 +3,8 @@ package io.kqlite.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,19 +26,8 @@ class PsqlIT {
 
   /** Runs a script through psql and returns what it printed (stdout and stderr together). */
   static String psql(int port, String script) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-h", "127.0.0.1", "-p",
-        Integer.toString(port), "-U", "test", "-d", "postgres", "-v", "VERBOSITY=verbose")
-        .redirectErrorStream(true);
-    builder.environment().put("PGCONNECT_TIMEOUT", "10");
-    Process process = builder.start();
-    process.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("psql did not finish:\n" + output);
-    }
-    return output;
+    return Psql.run(List.of("-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "test",
+        "-d", "postgres", "-v", "VERBOSITY=verbose"), Map.of(), script);
   }
 
   /**

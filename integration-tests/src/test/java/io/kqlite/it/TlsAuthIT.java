@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kqlite.cli.AuthSettings;
 import io.kqlite.statemachine.raft.TlsFiles;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,20 +86,7 @@ class TlsAuthIT {
   }
 
   private static String psql(String conninfo, String script) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder("psql", "-X",
-        conninfo + " port=" + cluster.pgPort(0) + " user=postgres dbname=postgres")
-        .redirectErrorStream(true);
-    builder.environment().put("PGCONNECT_TIMEOUT", "10");
-    builder.environment().put("PGPASSWORD", PASSWORD);
-    builder.environment().put("PGSSLCERT", "/nonexistent");
-    Process process = builder.start();
-    process.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("psql did not finish:\n" + output);
-    }
-    return output;
+    return Psql.run(List.of(conninfo + " port=" + cluster.pgPort(0) + " user=postgres dbname=postgres"),
+        Map.of("PGPASSWORD", PASSWORD, "PGSSLCERT", "/nonexistent"), script);
   }
 }

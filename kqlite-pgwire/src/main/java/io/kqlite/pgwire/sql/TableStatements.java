@@ -94,7 +94,10 @@ final class TableStatements {
   }
 
   /** ALTER TABLE [IF EXISTS] [ONLY] t ADD [CONSTRAINT c] PRIMARY KEY (cols); null for other ALTERs. */
-  private static AddPrimaryKey addPrimaryKey(Words w) {
+  /** The table of ALTER TABLE [IF EXISTS] [ONLY] name, and the index of the word after it. */
+  private record AlterTarget(String table, int next) {}
+
+  private static AlterTarget alterTarget(Words w) {
     int i = 2;
     if (w.isWord(i, "if") && w.isWord(i + 1, "exists")) {
       i += 2;
@@ -106,8 +109,16 @@ final class TableStatements {
       return null;
     }
     int nameAt = w.skipQualifiedName(i) - 1; // the table, without a schema
-    String table = w.identifier(nameAt);
-    i = nameAt + 1;
+    return new AlterTarget(w.identifier(nameAt), nameAt + 1);
+  }
+
+  private static AddPrimaryKey addPrimaryKey(Words w) {
+    AlterTarget target = alterTarget(w);
+    if (target == null) {
+      return null;
+    }
+    String table = target.table();
+    int i = target.next();
     if (!w.isWord(i, "add")) {
       return null;
     }
@@ -138,19 +149,12 @@ final class TableStatements {
    * [, …]; null when any action is something else (SQLite then takes or refuses the statement).
    */
   private static StatementDetail.AlterColumnTypes alterColumnTypes(Words w) {
-    int i = 2;
-    if (w.isWord(i, "if") && w.isWord(i + 1, "exists")) {
-      i += 2;
-    }
-    if (w.isWord(i, "only")) {
-      i++;
-    }
-    if (!w.isName(i)) {
+    AlterTarget target = alterTarget(w);
+    if (target == null) {
       return null;
     }
-    int nameAt = w.skipQualifiedName(i) - 1;
-    String table = w.identifier(nameAt);
-    i = nameAt + 1;
+    String table = target.table();
+    int i = target.next();
     List<StatementDetail.ColumnType> columns = new ArrayList<>();
     while (i < w.size()) {
       if (!w.isWord(i, "alter")) {
