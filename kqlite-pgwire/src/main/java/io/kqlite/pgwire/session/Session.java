@@ -91,6 +91,15 @@ public final class Session {
     }
     access.checkConnect(database);
     if (!cluster.databaseExists(database)) {
+      // This replica may not have applied a CREATE DATABASE committed through another node yet:
+      // catch up with the leader's commit index (a linearizable read waits for it), then look again.
+      try {
+        cluster.readIndex(ReadConsistency.LINEARIZABLE, 0);
+      } catch (SqlException noLeader) {
+        // no quorum to ask: answer from what this replica has
+      }
+    }
+    if (!cluster.databaseExists(database)) {
       if (!cluster.autoCreateDatabases()) {
         throw new SqlException("3D000", "database \"" + database + "\" does not exist");
       }
