@@ -90,16 +90,7 @@ public final class Session {
       database = user;
     }
     access.checkConnect(database);
-    if (!cluster.databaseExists(database)) {
-      // This replica may not have applied a CREATE DATABASE committed through another node yet:
-      // catch up with the leader's commit index (a linearizable read waits for it), then look again.
-      try {
-        cluster.readIndex(ReadConsistency.LINEARIZABLE, 0);
-      } catch (SqlException noLeader) {
-        // no quorum to ask: answer from what this replica has
-      }
-    }
-    if (!cluster.databaseExists(database)) {
+    if (!databaseExists(cluster, database)) {
       if (!cluster.autoCreateDatabases()) {
         throw new SqlException("3D000", "database \"" + database + "\" does not exist");
       }
@@ -117,6 +108,23 @@ public final class Session {
     Session session = new Session(cluster, sink, user, database, processId, settings, access);
     OpenSessions.opened(cluster, database);
     return session;
+  }
+
+  /**
+   * Whether the database exists, as of the leader's commit index: this replica may not have applied
+   * a CREATE DATABASE committed through another node yet, so when the database is missing here it
+   * first catches up (a linearizable read waits for that) and looks again.
+   */
+  private static boolean databaseExists(SqlCluster cluster, String name) {
+    if (cluster.databaseExists(name)) {
+      return true;
+    }
+    try {
+      cluster.readIndex(ReadConsistency.LINEARIZABLE, 0);
+    } catch (SqlException noLeader) {
+      return false; // no quorum to ask: answer from what this replica has
+    }
+    return cluster.databaseExists(name);
   }
 
   public String user() {
@@ -682,7 +690,7 @@ public final class Session {
     if (name.equals(database)) {
       throw new SqlException("55006", "cannot drop the currently open database");
     }
-    if (!cluster.databaseExists(name)) {
+    if (!databaseExists(cluster, name)) {
       if (!translated.ifExists()) {
         throw new SqlException("3D000", "database \"" + name + "\" does not exist");
       }
