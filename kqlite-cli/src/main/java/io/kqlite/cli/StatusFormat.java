@@ -1,5 +1,6 @@
 package io.kqlite.cli;
 
+import io.kqlite.pgwire.catalog.JsonText;
 import io.kqlite.statemachine.raft.MemberStatus;
 import java.util.List;
 
@@ -52,16 +53,6 @@ final class StatusFormat {
   }
 
   private static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
+    return JsonText.quote(text);
   }
 }

@@ -101,17 +101,7 @@ final class PgArrays {
       } else if (e.matches("-?\\d{1,18}")) {
         out.append(e);
       } else {
-        out.append('"');
-        for (char c : e.toCharArray()) {
-          if (c == '"' || c == '\\') {
-            out.append('\\').append(c);
-          } else if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-        out.append('"');
+        out.append(JsonText.quote(e));
       }
     }
     return out.append(']').toString();

@@ -79,6 +79,11 @@ final class CopyIn {
     return format == null;
   }
 
+  /** Bytes of COPY data received. */
+  int dataBytes() {
+    return data.size();
+  }
+
   /** Rows in the statement {@link #finish()} built. */
   int rows() {
     return rows;

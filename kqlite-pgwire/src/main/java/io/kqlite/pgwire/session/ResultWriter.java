@@ -1,14 +1,12 @@
 package io.kqlite.pgwire.session;
 
-import io.kqlite.pgwire.sql.BooleanColumns;
-import io.kqlite.pgwire.sql.CountColumns;
+import io.kqlite.pgwire.sql.SelectItemTypes;
 import io.kqlite.pgwire.types.DeclaredTypes;
 import io.kqlite.pgwire.types.PgType;
 import io.kqlite.pgwire.types.ValueCodec;
 import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.SqlException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
@@ -37,15 +35,13 @@ final class ResultWriter {
    */
   static List<ResultField> fields(List<Column> columns, String sqliteSql, IntUnaryOperator formats) {
     List<ResultField> fields = new ArrayList<>(columns.size());
-    BitSet booleans = null;
-    BitSet counts = null;
+    SelectItemTypes items = null;
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
       PgType type = DeclaredTypes.of(column.declaredType(), column.isExpression());
       if (column.isExpression()) {
-        booleans = booleans != null ? booleans : BooleanColumns.of(sqliteSql);
-        counts = counts != null ? counts : CountColumns.of(sqliteSql);
-        type = booleans.get(i) ? PgType.BOOL : counts.get(i) ? PgType.INT8 : type;
+        items = items != null ? items : SelectItemTypes.of(sqliteSql);
+        type = items.booleans().get(i) ? PgType.BOOL : items.counts().get(i) ? PgType.INT8 : type;
       }
       fields.add(new ResultField(pgName(column), type, (short) formats.applyAsInt(i)));
     }

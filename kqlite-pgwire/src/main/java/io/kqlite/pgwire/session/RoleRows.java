@@ -2,6 +2,7 @@ package io.kqlite.pgwire.session;
 
 import io.kqlite.pgwire.auth.Role;
 import io.kqlite.pgwire.auth.RoleStore;
+import io.kqlite.pgwire.catalog.JsonText;
 
 /**
  * The roles as the JSON the catalog's {@code pg_roles} view expands:
@@ -29,25 +30,10 @@ final class RoleRows {
       long oid = role.name().equals(currentUser) ? BOOTSTRAP_USER
           : 100_000L + (role.name().hashCode() & 0x3fffffff);
       out.append('[');
-      string(out, role.name());
+      out.append(JsonText.quote(role.name()));
       out.append(',').append(role.superuser() ? 1 : 0).append(',').append(role.login() ? 1 : 0)
           .append(',').append(oid).append(']');
     }
     return out.append(']').toString();
-  }
-
-  private static void string(StringBuilder out, String value) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    out.append('"');
   }
 }

@@ -585,7 +585,7 @@ public final class Session {
         String tag = "COPY " + done.rows();
         if (done.rows() == 0) {
           batch.answer(s -> s.commandComplete(tag));
-        } else if (transaction == null && StagedCopy.entryBytes(bulk) > StagedCopy.STAGE_ABOVE_BYTES) {
+        } else if (transaction == null && StagedCopy.needsStaging(done, bulk)) {
           throwIfFailed(flushWrites());
           WriteOutcome outcome = StagedCopy.write(cluster, database, done, bulk);
           lastWriteIndex = Math.max(lastWriteIndex, outcome.logIndex());

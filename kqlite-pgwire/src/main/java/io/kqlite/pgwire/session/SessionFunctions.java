@@ -1,5 +1,6 @@
 package io.kqlite.pgwire.session;
 
+import io.kqlite.pgwire.catalog.JsonText;
 import io.kqlite.statemachine.LocalFunction;
 import java.util.List;
 
@@ -60,14 +61,7 @@ public final class SessionFunctions {
 
   /** The databases as a JSON array of names, for the pg_database view. */
   private static String databasesJson() {
-    StringBuilder json = new StringBuilder("[");
-    for (String name : session().databases()) {
-      if (json.length() > 1) {
-        json.append(',');
-      }
-      json.append('"').append(name).append('"'); // names are letters, digits, _ . - only
-    }
-    return json.append(']').toString();
+    return JsonText.array(session().databases());
   }
 
   private static Session session() {

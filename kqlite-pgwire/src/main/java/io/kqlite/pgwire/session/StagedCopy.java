@@ -30,8 +30,17 @@ final class StagedCopy {
   private StagedCopy() {
   }
 
+  /**
+   * Whether the COPY is too large for one entry. Packed rows take at most about twice the bytes of
+   * their COPY text (a tag and a length where the text has one delimiter), so smaller data is not
+   * encoded here only to be measured: the write encodes it anyway.
+   */
+  static boolean needsStaging(CopyIn copy, Statement bulk) {
+    return copy.dataBytes() > STAGE_ABOVE_BYTES / 2 && entryBytes(bulk) > STAGE_ABOVE_BYTES;
+  }
+
   /** The encoded size of the COPY as one entry. */
-  static long entryBytes(Statement bulk) {
+  private static long entryBytes(Statement bulk) {
     return EntryCodec.encode(new WriteCommand(WriteCommand.Kind.EXECUTE, "", List.of(bulk), 0, 0)).length;
   }
 
@@ -70,7 +79,8 @@ final class StagedCopy {
       String placeholders) {
     ParameterRows rows = bulk.rows();
     String stage = copy.stagingTable();
-    long bytesPerRow = Math.max(1, entryBytes(bulk) / Math.max(1, rows.size()));
+    // At most twice the COPY text per row once packed (see needsStaging): chunks stay near CHUNK_BYTES.
+    long bytesPerRow = Math.max(1, 2L * copy.dataBytes() / Math.max(1, rows.size()));
     int perChunk = (int) Math.max(1, CHUNK_BYTES / bytesPerRow);
     String insertStage = "INSERT INTO " + stage + " VALUES (" + placeholders + ")";
     for (int from = 0; from < rows.size(); from += perChunk) {

@@ -28,7 +28,10 @@ public final class BooleanColumns {
    * RETURNING list; items after a {@code *} are unknown and never set.
    */
   public static BitSet of(String sql) {
-    Words w = Words.of(SqlLexer.tokenize(sql));
+    return of(Words.of(SqlLexer.tokenize(sql)));
+  }
+
+  static BitSet of(Words w) {
     BitSet booleans = new BitSet();
     int start = listStart(w);
     if (start < 0) {

@@ -14,7 +14,10 @@ public final class CountColumns {
 
   /** Positions (from 0) of the {@code count(…)} items of {@code sql}'s first select list. */
   public static BitSet of(String sql) {
-    Words w = Words.of(SqlLexer.tokenize(sql));
+    return of(Words.of(SqlLexer.tokenize(sql)));
+  }
+
+  static BitSet of(Words w) {
     BitSet counts = new BitSet();
     int k = BooleanColumns.listStart(w);
     if (k < 0) {

@@ -46,9 +46,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One member of the Raft group: its Ratis server (log + state machine) and one long-lived Ratis
- * client that submits this node's writes. The client finds the leader by itself, so a write made
- * on a follower is forwarded to the leader; its retry cache id makes a retried write apply once.
+ * One member of the Raft group: its Ratis server (log + state machine) and the Ratis clients that
+ * submit this node's writes, one per {@link WriteBatcher} sender. A client finds the leader by
+ * itself, so a write made on a follower is forwarded to the leader; its retry cache id makes a
+ * retried write apply once.
  */
 public final class RaftNode implements SqlCluster, AutoCloseable {
 
@@ -77,7 +78,6 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   private final KqliteStateMachine stateMachine; // null on a witness
   private final RaftServer server;
   private final RaftProperties properties;
-  private static final int CLIENT_POOL_SIZE = 8;
   private volatile List<RaftClient> clients;
   private volatile Set<RaftPeer> clientPeers;
   private final java.util.concurrent.atomic.AtomicInteger nextClient = new java.util.concurrent.atomic.AtomicInteger();
@@ -200,9 +200,8 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   /**
    * One of the node's Ratis clients, for the group as this server currently knows it (a joined
-   * node learns its peers only when it is added; a membership change adds peers). A client's
-   * asynchronous writes are ordered behind each other, so a small pool lets concurrent sessions'
-   * writes travel side by side and share log flushes.
+   * node learns its peers only when it is added; a membership change adds peers). There is one
+   * per write sender: concurrent sessions' writes already share entries in the batcher.
    */
   private RaftClient client() throws IOException {
     Set<RaftPeer> peers = Set.copyOf(server.getDivision(GROUP_ID).getGroup().getPeers());
@@ -244,7 +243,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     // the group, which may be a member that is down, and can spend its whole retry budget there.
     RaftPeerId leader = division().getInfo().getLeaderId();
     List<RaftClient> fresh = new java.util.ArrayList<>();
-    for (int i = 0; i < CLIENT_POOL_SIZE; i++) {
+    for (int i = 0; i < WRITE_SENDERS; i++) {
       RaftClient.Builder builder = RaftClient.newBuilder()
           .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
           .setProperties(properties)
