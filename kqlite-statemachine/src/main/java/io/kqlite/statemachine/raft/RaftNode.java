@@ -165,7 +165,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, config.snapshotThreshold());
     RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(
-        config.witness() ? Math.min(config.logSegmentBytes(), 1024 * 1024) : config.logSegmentBytes()));
+        config.witness() ? Math.min(config.logSegmentBytes(), 256 * 1024) : config.logSegmentBytes()));
     RaftServerConfigKeys.Log.setPurgeGap(properties, 1);
     // Ratis' log metadata entries (on by default) stay on: each records a commit-index advance as
     // one more log entry, and that entry is what tells followers at once that a write committed.
@@ -176,10 +176,18 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     // without bound); that member then catches up by snapshot. A witness purges only up to the
     // data nodes' snapshots, and no further than what every member has committed.
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, !config.witness());
+    // The retry cache answers a client's resent request with the first reply instead of applying
+    // it twice, so on a data node it must outlive the client's retries (the write timeout). It
+    // holds every reply for that long: about 1 KB per entry. A witness refuses writes before they
+    // reach the log, so a resent request never needs its cache; with Ratis' 60 s default, its
+    // small heap filled at a few hundred entries a second and it spent its time collecting.
+    RaftServerConfigKeys.RetryCache.setExpiryTime(properties, config.witness()
+        ? TimeDuration.valueOf(1, TimeUnit.SECONDS)
+        : TimeDuration.valueOf(Math.max(60_000, 2 * config.writeTimeout().toMillis()), TimeUnit.MILLISECONDS));
     if (config.witness()) {
       // A witness should stay small: keep few log segments in memory.
-      RaftServerConfigKeys.Log.setSegmentCacheNumMax(properties, 2);
-      RaftServerConfigKeys.Log.setSegmentCacheSizeMax(properties, SizeInBytes.valueOf("4MB"));
+      RaftServerConfigKeys.Log.setSegmentCacheNumMax(properties, 1);
+      RaftServerConfigKeys.Log.setSegmentCacheSizeMax(properties, SizeInBytes.valueOf("1MB"));
     }
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(properties,
         SizeInBytes.valueOf(APPENDER_BUFFER_BYTES));

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,19 +84,54 @@ public final class RowidAliasTypes {
     return declared;
   }
 
+  /** Reads a connection's SQLite schema version (the cookie every DDL moves on). */
+  interface SchemaVersion {
+    int read() throws SQLException;
+  }
+
+  /**
+   * What {@link #resolve} learned per table, kept while the schema version stays the same: the
+   * lookup reads the table's SQL and matches it, which would otherwise cost as much as the insert
+   * whose {@code RETURNING id} asked. Shared by one database's connections.
+   */
+  static final class Cache {
+    private record Known(int schemaVersion, Alias alias) {
+    }
+
+    private static final int MAX_TABLES = 1024;
+    private final Map<String, Known> byTable = new ConcurrentHashMap<>();
+
+    Alias get(Connection connection, String table, int schemaVersion) throws SQLException {
+      Known known = byTable.get(table);
+      if (known == null || known.schemaVersion() != schemaVersion) {
+        if (byTable.size() >= MAX_TABLES) {
+          byTable.clear();
+        }
+        known = new Known(schemaVersion, lookup(connection, table));
+        byTable.put(table, known);
+      }
+      return known.alias();
+    }
+
+    void clear() {
+      byTable.clear();
+    }
+  }
+
   /** {@code columns} with each marked rowid alias reporting its declared type. */
-  static List<Column> resolve(Connection connection, List<Column> columns) throws SQLException {
+  static List<Column> resolve(Connection connection, List<Column> columns, Cache cache,
+      SchemaVersion schemaVersion) throws SQLException {
     List<Column> resolved = null;
-    Map<String, Alias> aliases = new HashMap<>();
+    int version = -1;
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
       if (c.isExpression() || !"INTEGER".equalsIgnoreCase(c.declaredType())) {
         continue;
       }
-      if (!aliases.containsKey(c.table())) {
-        aliases.put(c.table(), lookup(connection, c.table()));
+      if (version == -1) {
+        version = schemaVersion.read();
       }
-      Alias alias = aliases.get(c.table());
+      Alias alias = cache.get(connection, c.table(), version);
       if (alias != null && (alias.sole() || alias.column().equalsIgnoreCase(c.name()))) {
         if (resolved == null) {
           resolved = new ArrayList<>(columns);
@@ -104,6 +140,14 @@ public final class RowidAliasTypes {
       }
     }
     return resolved == null ? columns : resolved;
+  }
+
+  /** The schema version of a connection without a {@link StatementCache}. */
+  static int schemaVersion(Connection connection) throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement("PRAGMA schema_version");
+        ResultSet rs = st.executeQuery()) {
+      return rs.getInt(1);
+    }
   }
 
   private static Alias lookup(Connection connection, String table) throws SQLException {

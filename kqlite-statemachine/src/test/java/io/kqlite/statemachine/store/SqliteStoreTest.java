@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.Statement;
+import io.kqlite.statemachine.StatementResult;
 import io.kqlite.statemachine.WriteCommand;
 import io.kqlite.statemachine.WriteResult;
 import java.nio.file.Path;
@@ -161,6 +163,48 @@ class SqliteStoreTest {
       assertEquals("23505", results.get(1).error().sqlState());
       assertFalse(results.get(2).failed());
       assertEquals(2, count(store));
+    }
+  }
+
+  private static StatementResult only(WriteResult result) {
+    assertFalse(result.failed(), () -> String.valueOf(result.error()));
+    return result.results().get(0);
+  }
+
+  @Test
+  void reusedStatementsFollowSchemaChanges() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      String insert = "INSERT INTO t (a) VALUES (?1) RETURNING *";
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (a TEXT)")));
+      assertEquals(1, only(store.apply(2, exec("postgres", Statement.of(insert, "x")))).columns().size());
+      store.apply(3, exec("postgres", Statement.of("ALTER TABLE t ADD COLUMN b TEXT DEFAULT 'd'")));
+      StatementResult after = only(store.apply(4, exec("postgres", Statement.of(insert, "y"))));
+      assertEquals(List.of("a", "b"), after.columns().stream().map(Column::name).toList());
+      assertEquals("d", after.rows().get(0)[1]);
+    }
+  }
+
+  @Test
+  void rowidAliasTypeIsReadAgainAfterTheTableChanges() {
+    String plain = "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)";
+    String marked = "CREATE TABLE t (id INTEGER " + RowidAliasTypes.marker("int8")
+        + " PRIMARY KEY AUTOINCREMENT, v TEXT)";
+    String insert = "INSERT INTO t (v) VALUES ('a') RETURNING id";
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of(plain)));
+      assertEquals("INTEGER", only(store.apply(2, exec("postgres", Statement.of(insert)))).columns().get(0).declaredType());
+      // An undone command moves the schema version on and back; what was learned under its schema
+      // must not stick to the version number that the next real change reaches.
+      WriteResult undone = store.apply(3, List.of(new WriteCommand(WriteCommand.Kind.EXECUTE, "postgres",
+          List.of(Statement.of("DROP TABLE t"), Statement.of(marked), Statement.of(insert),
+              Statement.of("SELECT nope")), 1, 1))).get(0);
+      assertTrue(undone.failed());
+      assertEquals("INT8", undone.results().get(2).columns().get(0).declaredType());
+      store.apply(4, exec("postgres", Statement.of("DROP TABLE t"), Statement.of(plain)));
+      assertEquals("INTEGER", only(store.apply(5, exec("postgres", Statement.of(insert)))).columns().get(0).declaredType());
+      store.apply(6, exec("postgres", Statement.of("DROP TABLE t"), Statement.of(marked)));
+      assertEquals("INT8", only(store.apply(7, exec("postgres", Statement.of(insert)))).columns().get(0).declaredType());
+      assertEquals("INT8", store.forRead("postgres").query(Statement.of("SELECT id FROM t")).columns().get(0).declaredType());
     }
   }
 }
