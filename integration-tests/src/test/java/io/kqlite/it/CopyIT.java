@@ -138,7 +138,7 @@ class CopyIT {
     awaitSameOnAllNodes("jt", 3);
   }
 
-  /** About 9 MiB of rows: more than Ratis' default 4 MiB entry, one atomic write on every node. */
+  /** About 9 MiB of rows: more than one entry carries, one atomic write on every node. */
   @Test
   void copyLargerThanFourMebibytesReplicates() throws Exception {
     int rows = 150_000;

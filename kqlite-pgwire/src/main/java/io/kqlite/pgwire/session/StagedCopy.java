@@ -22,8 +22,8 @@ import java.util.List;
  */
 final class StagedCopy {
 
-  /** A COPY whose single entry would be larger than this is staged. */
-  static final int STAGE_ABOVE_BYTES = 8 * 1024 * 1024;
+  /** A COPY whose single entry would be larger than this is staged (entries carry up to 8 MiB). */
+  static final int STAGE_ABOVE_BYTES = 6 * 1024 * 1024;
   /** Target size of one staging entry. */
   static final int CHUNK_BYTES = 4 * 1024 * 1024;
 

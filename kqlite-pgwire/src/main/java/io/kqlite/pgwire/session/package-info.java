@@ -37,7 +37,7 @@
  * <p><b>Costs.</b> Statement k of a transaction replays k−1 statements, so a transaction's local
  * work grows with the square of its length; writes queued before a Sync are speculated together,
  * so a pgjdbc batch inside a transaction costs one replay, not one per row. One transaction must
- * fit in one log entry (16 MiB; COPY rows are packed, see below). A transaction whose results keep changing under it (a hot
+ * fit in one log entry (8 MiB; COPY rows are packed, see below). A transaction whose results keep changing under it (a hot
  * row read and then overwritten) retries on 40001, as under PostgreSQL's SERIALIZABLE.
  *
  * <h2>COPY</h2>
