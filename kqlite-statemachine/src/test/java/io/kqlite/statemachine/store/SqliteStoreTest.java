@@ -207,4 +207,16 @@ class SqliteStoreTest {
       assertEquals("INT8", store.forRead("postgres").query(Statement.of("SELECT id FROM t")).columns().get(0).declaredType());
     }
   }
+
+  @Test
+  void aReusedStatementRunsAgainAfterItFailed() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      String insert = "INSERT INTO t VALUES (?1) RETURNING id";
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (id INTEGER PRIMARY KEY)")));
+      only(store.apply(2, exec("postgres", Statement.of(insert, 1L))));
+      assertEquals("23505", store.apply(3, exec("postgres", Statement.of(insert, 1L))).error().sqlState());
+      assertEquals(2L, only(store.apply(4, exec("postgres", Statement.of(insert, 2L)))).rows().get(0)[0]);
+      assertEquals(2, count(store));
+    }
+  }
 }
