@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.net.Socket;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -85,6 +86,39 @@ class CopyIT {
       assertEquals("name\n\"th,ree\"\n", query.toString());
     }
     awaitSameOnAllNodes("jm", 3);
+  }
+
+  /** Produced by PostgreSQL 15 for the same table and rows: COPY jbin TO STDOUT (FORMAT binary). */
+  private static final String POSTGRES_BINARY_COPY =
+      "5047434f50590aff0d0a0000000000000000000009000000080000000000000001000000036f6e65" +
+      "0000000101000000083ff80000000000000000000201020000000c0002000000000001000c138800" +
+      "0000080002b0ec85204bb000000010a0eebc999c0b4ef8bb6d6bb9bd380a11000000040000000700" +
+      "09000000080000000000000002ffffffff000000010000000008c000000000000000ffffffffffff" +
+      "ffffffffffffffffffffffffffffffff";
+
+  @Test
+  void binaryCopyOutMatchesPostgresAndReadsBack() throws Exception {
+    String columns = "(id int8 PRIMARY KEY, name text, ok boolean, score float8, data bytea,"
+        + " amount numeric, at timestamp, u uuid, n int4)";
+    try (Connection c = cluster.connect(follower); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE jbin " + columns);
+      s.execute("CREATE TABLE jbin_back " + columns);
+      s.execute("INSERT INTO jbin VALUES (1, 'one', true, 1.5, '\\x0102', 12.5, '2024-01-02 03:04:05.678',"
+          + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 7), (2, NULL, false, -2, NULL, NULL, NULL, NULL, NULL)");
+      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertEquals(2, copy.copyOut("COPY jbin TO STDOUT (FORMAT binary)", out));
+      assertEquals(POSTGRES_BINARY_COPY, HexFormat.of().formatHex(out.toByteArray()));
+
+      assertEquals(2, copy.copyIn("COPY jbin_back FROM STDIN (FORMAT binary)",
+          new java.io.ByteArrayInputStream(out.toByteArray())));
+      try (ResultSet rs = s.executeQuery("SELECT name, ok, score, amount, at, u, n FROM jbin_back WHERE id = 1")) {
+        assertTrue(rs.next());
+        assertEquals("one|t|1.5|12.5|2024-01-02 03:04:05.678|a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11|7",
+            String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7)));
+      }
+    }
   }
 
   @Test

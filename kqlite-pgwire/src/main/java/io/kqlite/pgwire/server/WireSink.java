@@ -131,8 +131,10 @@ final class WireSink implements ClientSink {
   }
 
   @Override
-  public void copyOutResponse(int columns) {
-    channel.write(new CopyOutResponse((byte) 0, new short[columns]));
+  public void copyOutResponse(int columns, boolean binary) {
+    short[] formats = new short[columns];
+    java.util.Arrays.fill(formats, (short) (binary ? 1 : 0));
+    channel.write(new CopyOutResponse((byte) (binary ? 1 : 0), formats));
   }
 
   @Override

@@ -43,11 +43,11 @@ public interface ClientSink {
   /** Ends a request cycle: 'I' idle, 'T' in a transaction, 'E' in a failed transaction. */
   void readyForQuery(char transactionStatus);
 
-  /** CopyInResponse (text format): the client may now send {@code columns} columns of COPY data. */
+  /** CopyInResponse (text or binary): the client may now send {@code columns} columns of COPY data. */
   void copyInResponse(int columns, boolean binary);
 
-  /** CopyOutResponse (text format): CopyData messages of {@code columns} columns follow. */
-  void copyOutResponse(int columns);
+  /** CopyOutResponse (text or binary): CopyData messages of {@code columns} columns follow. */
+  void copyOutResponse(int columns, boolean binary);
 
   void copyData(byte[] data);
 

@@ -541,9 +541,6 @@ public final class Session {
   }
 
   private void copyOut(StatementDetail.Copy copy) {
-    if (copy.options().binary()) {
-      throw new SqlException("0A000", "COPY TO in binary format is not supported");
-    }
     String select = CopyStart.selectFor(copy);
     TranslatedStatement translated = Translations.translate(select);
     if (translated.kind() != io.kqlite.pgwire.sql.StatementKind.QUERY) {

@@ -67,7 +67,8 @@ public final class ValueCodec {
         return new byte[] {(byte) (asLong(type, value) != 0 ? 1 : 0)};
       }
       case BYTEA -> {
-        return value instanceof byte[] blob ? blob : utf8(value.toString());
+        // A bytea literal written as text ('\x0102') is stored as that text: send its bytes.
+        return value instanceof byte[] blob ? blob : parseByteaText(value.toString());
       }
       case UUID -> {
         UUID uuid = java.util.UUID.fromString(value.toString());
