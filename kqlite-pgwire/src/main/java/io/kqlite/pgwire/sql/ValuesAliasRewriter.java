@@ -39,8 +39,13 @@ final class ValuesAliasRewriter implements TokenRewriter {
       if (names == null) {
         continue;
       }
+      int width = width(w, open + 2);
+      if (names.size() > width) {
+        throw new SqlTranslationException("42P10", "table \"" + w.identifier(alias) + "\" has "
+            + width + " columns available but " + names.size() + " columns specified");
+      }
       StringBuilder select = new StringBuilder("SELECT ");
-      for (int c = 0; c < width(w, open + 2); c++) {
+      for (int c = 0; c < width; c++) {
         select.append(c == 0 ? "" : ", ").append("column").append(c + 1);
         if (c < names.size()) {
           select.append(" AS ").append(SqlLiterals.quoteIdentifier(names.get(c)));

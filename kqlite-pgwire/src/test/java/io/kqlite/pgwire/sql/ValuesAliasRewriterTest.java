@@ -30,6 +30,14 @@ class ValuesAliasRewriterTest {
   }
 
   @Test
+  void moreNamesThanColumnsIsPostgresError() {
+    SqlTranslationException e = org.junit.jupiter.api.Assertions.assertThrows(SqlTranslationException.class,
+        () -> sqlite("SELECT * FROM (VALUES (1, 2)) AS v (a, b, c)"));
+    assertEquals("42P10", e.sqlState());
+    assertEquals("table \"v\" has 2 columns available but 3 columns specified", e.getMessage());
+  }
+
+  @Test
   void leavesOtherParenthesesAlone() {
     String in = "SELECT * FROM t WHERE a IN (VALUES (1), (2)) AND (b > 0)";
     assertEquals(in, sqlite(in));
