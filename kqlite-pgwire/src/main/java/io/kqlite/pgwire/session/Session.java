@@ -691,10 +691,7 @@ public final class Session {
       if (!translated.ifExists()) {
         throw new SqlException("3D000", "database \"" + name + "\" does not exist");
       }
-      batch.answer(s -> {
-        s.notice("00000", "database \"" + name + "\" does not exist, skipping");
-        s.commandComplete("DROP DATABASE");
-      });
+      answerDropSkipped(name);
       return;
     }
     int others = OpenSessions.count(cluster, name);
@@ -704,8 +701,22 @@ public final class Session {
     }
     WriteOutcome outcome = cluster.dropDatabase(name);
     lastWriteIndex = Math.max(lastWriteIndex, outcome.logIndex());
-    throwIfFailed(outcome.result().error());
+    SqlError error = outcome.result().error();
+    if (error != null && error.sqlState().equals("3D000") && translated.ifExists()) {
+      // Gone by the time the entry applied (dropped meanwhile, or this replica had not yet
+      // applied an earlier drop): the log's order decides, and IF EXISTS makes that a notice.
+      answerDropSkipped(name);
+      return;
+    }
+    throwIfFailed(error);
     batch.answer(s -> s.commandComplete("DROP DATABASE"));
+  }
+
+  private void answerDropSkipped(String name) {
+    batch.answer(s -> {
+      s.notice("00000", "database \"" + name + "\" does not exist, skipping");
+      s.commandComplete("DROP DATABASE");
+    });
   }
 
   private void set(TranslatedStatement translated) {

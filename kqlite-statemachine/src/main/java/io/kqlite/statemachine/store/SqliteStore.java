@@ -151,10 +151,22 @@ public final class SqliteStore implements AutoCloseable {
     if (database != null) {
       return database;
     }
-    if (!VALID_NAME.matcher(name).matches() || !Files.exists(fileOf(name))) {
+    if (!VALID_NAME.matcher(name).matches()) {
       return null;
     }
-    return database(name, 0);
+    return openIfPresent(name);
+  }
+
+  /**
+   * Opens a database file found on disk, under the store's lock: a database being dropped (removed
+   * from the open set, its files not yet deleted) must not be opened again and kept half-deleted.
+   */
+  private synchronized SqliteDatabase openIfPresent(String name) {
+    SqliteDatabase database = open.get(name);
+    if (database != null) {
+      return database;
+    }
+    return Files.exists(fileOf(name)) ? database(name, 0) : null;
   }
 
   /** The names of the database files in the directory, sorted. */
