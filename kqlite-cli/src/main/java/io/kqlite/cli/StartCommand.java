@@ -57,7 +57,7 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--snapshot-threshold", paramLabel = "ENTRIES", description = "Log entries between snapshots of all databases; older log is then purged. Default: " + SNAPSHOT_THRESHOLD_DEFAULT)
   Long snapshotThreshold;
 
-  @Option(names = "--log-segment-bytes", paramLabel = "BYTES", description = "Size of one Raft log segment file; the log is purged in whole segments (a witness keeps segments of at most 1 MiB). Default: " + LOG_SEGMENT_BYTES_DEFAULT)
+  @Option(names = "--log-segment-bytes", paramLabel = "BYTES", description = "Size of one Raft log segment file; the log is purged in whole segments (a witness keeps segments of at most 256 KiB). Default: " + LOG_SEGMENT_BYTES_DEFAULT)
   Long logSegmentBytes;
 
   @Option(names = "--witness", description = "Run as a witness: votes and keeps the Raft log, stores no data, serves no SQL. Also set by ':witness' on this node's --peers entry.")

@@ -64,7 +64,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
    * {@link #APPENDER_BUFFER_BYTES}, which leaves room for the entry's framing; a COPY of a few
    * hundred thousand rows fits (bulk rows are packed, see {@link EntryCodec}), larger ones are
    * staged over several entries. Every member, the witness too, keeps a zeroed direct write buffer
-   * of this size, resident for its whole life: 16 MiB made the witness 9 MB larger.
+   * of this size, resident for its whole life: 16 MiB made the witness 8 MB larger.
    */
   static final int MAX_ENTRY_BYTES = 8 * 1024 * 1024;
   /**
