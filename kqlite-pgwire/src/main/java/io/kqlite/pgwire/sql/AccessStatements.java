@@ -85,11 +85,8 @@ final class AccessStatements {
 
   /** DROP ROLE|USER [IF EXISTS] name. */
   private static Role drop(Words w) {
-    int i = 2;
-    boolean ifExists = w.isWord(i, "if") && w.isWord(i + 1, "exists");
-    if (ifExists) {
-      i += 2;
-    }
+    boolean ifExists = w.isIfExists(2);
+    int i = ifExists ? 4 : 2;
     String name = w.identifier(i);
     if (w.isSymbol(i + 1, ",")) {
       throw SqlTranslationException.notSupported("DROP ROLE with several roles");

@@ -88,10 +88,7 @@ final class DdlRewriter implements TokenRewriter {
 
   /** ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, action ...]: rewrites each ADD [COLUMN]. */
   private static void alterTable(Words w, TokenEdits edits) {
-    int j = 2;
-    if (w.isWord(j, "if") && w.isWord(j + 1, "exists")) {
-      j += 2;
-    }
+    int j = w.isIfExists(2) ? 4 : 2;
     if (w.isWord(j, "only")) {
       j++;
     }

@@ -46,12 +46,8 @@ final class SequenceStatements {
    * sequence's existence is checked (kine's schema migration sends it). Other changes: 0A000.
    */
   private static String alter(Words w) {
-    int i = 2;
-    boolean ifExists = false;
-    if (w.isWord(i, "if") && w.isWord(i + 1, "exists")) {
-      ifExists = true;
-      i += 2;
-    }
+    boolean ifExists = w.isIfExists(2);
+    int i = ifExists ? 4 : 2;
     int nameEnd = w.skipQualifiedName(i);
     String name = name(w, i, nameEnd);
     if (!w.isWord(nameEnd, "as") || !"bigint".equals(DATA_TYPES.get(w.word(nameEnd + 1)))
@@ -136,12 +132,8 @@ final class SequenceStatements {
   }
 
   private static String drop(Words w) {
-    int i = 2;
-    boolean ifExists = false;
-    if (w.isWord(i, "if") && w.isWord(i + 1, "exists")) {
-      ifExists = true;
-      i += 2;
-    }
+    boolean ifExists = w.isIfExists(2);
+    int i = ifExists ? 4 : 2;
     List<String> calls = new ArrayList<>();
     while (true) {
       int end = w.skipQualifiedName(i);

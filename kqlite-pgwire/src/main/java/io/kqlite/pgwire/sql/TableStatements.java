@@ -68,12 +68,8 @@ final class TableStatements {
   /** DROP TABLE|VIEW|INDEX [IF EXISTS] a, b, … [CASCADE | RESTRICT]: one DROP per object. */
   private static Script dropList(Words w) {
     String object = w.word(1).toUpperCase(Locale.ROOT);
-    int i = 2;
-    String ifExists = "";
-    if (w.isWord(i, "if") && w.isWord(i + 1, "exists")) {
-      ifExists = "IF EXISTS ";
-      i += 2;
-    }
+    int i = w.isIfExists(2) ? 4 : 2;
+    String ifExists = i == 4 ? "IF EXISTS " : "";
     List<String> statements = new ArrayList<>();
     while (true) {
       int start = i;
@@ -98,10 +94,7 @@ final class TableStatements {
   private record AlterTarget(String table, int next) {}
 
   private static AlterTarget alterTarget(Words w) {
-    int i = 2;
-    if (w.isWord(i, "if") && w.isWord(i + 1, "exists")) {
-      i += 2;
-    }
+    int i = w.isIfExists(2) ? 4 : 2;
     if (w.isWord(i, "only")) {
       i++;
     }

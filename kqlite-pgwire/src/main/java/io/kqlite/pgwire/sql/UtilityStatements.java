@@ -33,7 +33,7 @@ final class UtilityStatements {
     int i = 2;
     boolean ifExists = false;
     boolean ifNotExists = false;
-    if (drop && w.isWord(i, "if") && w.isWord(i + 1, "exists")) {
+    if (drop && w.isIfExists(i)) {
       ifExists = true;
       i += 2;
     } else if (!drop && w.isWord(i, "if") && w.isWord(i + 1, "not") && w.isWord(i + 2, "exists")) {

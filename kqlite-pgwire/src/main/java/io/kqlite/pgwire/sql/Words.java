@@ -60,6 +60,11 @@ final class Words {
     return token != null && token.isWord(lowerCaseWord);
   }
 
+  /** True if {@code IF EXISTS} starts at {@code i}. */
+  boolean isIfExists(int i) {
+    return isWord(i, "if") && isWord(i + 1, "exists");
+  }
+
   /** True if the token at {@code i} is an unquoted word in {@code lowerCaseWords}. */
   boolean isWordIn(int i, Set<String> lowerCaseWords) {
     String word = word(i);
