@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,6 +202,44 @@ class JdbcIT {
         rs.next();
         assertEquals("it's x", rs.getString("v"));
       }
+    }
+  }
+
+  /** PostgreSQL 15's answers: the column, not the text, decides what an untyped literal stores. */
+  @Test
+  void stringLiteralsStoredIntoByteaColumnsAreByteaInput() throws SQLException {
+    Properties simple = new Properties();
+    simple.setProperty("user", "test");
+    simple.setProperty("preferQueryMode", "simple");
+    try (Connection c = cluster.connect(0); Statement s = c.createStatement();
+        Connection sc = java.sql.DriverManager.getConnection(cluster.url(0, "postgres"), simple);
+        Statement ss = sc.createStatement()) {
+      s.execute("CREATE TABLE blobs (id int PRIMARY KEY, data bytea, t text)");
+      s.execute("INSERT INTO blobs VALUES (1, '\\x0102', '\\x0102'), (2, 'abc', 'abc'), (3, '1.50', '1.50')");
+      ss.execute("INSERT INTO blobs (t, id, data) VALUES ('q', 4, 'a\\\\b\\001')");
+      ss.execute("UPDATE blobs SET data = '\\x 0A 0b' WHERE t = '1.50'");
+      try (ResultSet rs = s.executeQuery("SELECT id, length(data), data, t FROM blobs ORDER BY id")) {
+        List<String> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(rs.getInt(1) + " " + rs.getInt(2) + " " + rs.getString(3) + " " + rs.getString(4));
+        }
+        assertEquals(List.of("1 2 \\x0102 \\x0102", "2 3 \\x616263 abc", "3 2 \\x0a0b 1.50",
+            "4 4 \\x615c6201 q"), rows);
+      }
+      for (Statement any : List.of(s, ss)) {
+        try (ResultSet rs = any.executeQuery("SELECT id FROM blobs WHERE data = '\\x0102' OR data IN ('abc') ORDER BY id")) {
+          assertTrue(rs.next());
+          assertEquals(1, rs.getInt(1));
+          assertTrue(rs.next());
+          assertEquals(2, rs.getInt(1));
+          assertFalse(rs.next());
+        }
+      }
+      SQLException bad = assertThrows(SQLException.class,
+          () -> ss.execute("INSERT INTO blobs VALUES (5, '\\x0g', 'r')"));
+      assertEquals("22023", bad.getSQLState());
+      bad = assertThrows(SQLException.class, () -> s.execute("INSERT INTO blobs VALUES (5, 'a\\b', 'r')"));
+      assertEquals("22P02", bad.getSQLState());
     }
   }
 }

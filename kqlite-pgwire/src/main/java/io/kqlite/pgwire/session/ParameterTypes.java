@@ -50,7 +50,8 @@ final class ParameterTypes {
     return types;
   }
 
-  private PgType infer(String sql, ParameterHints.Hint hint) {
+  /** The type {@code hint} implies for a value of {@code sql}; {@code text} when nothing is known. */
+  PgType infer(String sql, ParameterHints.Hint hint) {
     if (hint instanceof ParameterHints.TypeHint type) {
       return DeclaredTypes.of(type.typeName(), false);
     }

@@ -3,8 +3,10 @@ package io.kqlite.pgwire.session;
 import io.kqlite.pgwire.auth.Access;
 import io.kqlite.pgwire.auth.RoleCommands;
 import io.kqlite.pgwire.auth.RoleStore;
+import io.kqlite.pgwire.sql.ByteaLiterals;
 import io.kqlite.pgwire.sql.SqlSplitter;
 import io.kqlite.pgwire.sql.StatementDetail;
+import io.kqlite.pgwire.sql.StatementKind;
 import io.kqlite.pgwire.sql.SqlTranslationException;
 import io.kqlite.pgwire.sql.TranslatedStatement;
 import io.kqlite.pgwire.types.PgType;
@@ -192,7 +194,8 @@ public final class Session {
     while (!simpleQueryRest.isEmpty()) {
       String part = simpleQueryRest.poll();
       try {
-        PreparedQuery query = new PreparedQuery("", part, Translations.translate(part), new PgType[0]);
+        PreparedQuery query = new PreparedQuery("", part,
+            translateAgainstSchema(part, new ParameterTypes(cluster, database, lastWriteIndex)), new PgType[0]);
         run(new Portal("", query, List.of(), new short[0]), true, 0);
       } catch (SqlException e) {
         endSimpleQuery(e.error());
@@ -220,13 +223,31 @@ public final class Session {
       if (!name.isEmpty() && statements.containsKey(name)) {
         throw new SqlException("42P05", "prepared statement \"" + name + "\" already exists");
       }
-      TranslatedStatement translated = Translations.translate(sql);
+      ParameterTypes parameterTypes = new ParameterTypes(cluster, database, lastWriteIndex);
+      TranslatedStatement translated = translateAgainstSchema(sql, parameterTypes);
       int count = Math.max(translated.parameterCount(), parameterOids.length);
-      PgType[] types = new ParameterTypes(cluster, database, lastWriteIndex)
-          .resolve(sql, count, parameterOids);
+      PgType[] types = parameterTypes.resolve(sql, count, parameterOids);
       statements.put(name, new PreparedQuery(name, sql, translated, types));
       batch.answer(ClientSink::parseComplete);
     });
+  }
+
+  /**
+   * Translates {@code sql} once its string literals aimed at bytea columns are bytea input
+   * ({@link ByteaLiterals}): which columns those are is this node's schema, not the text.
+   */
+  private static TranslatedStatement translateAgainstSchema(String sql, ParameterTypes schema) {
+    TranslatedStatement translated = Translations.translate(sql);
+    if (translated.kind() != StatementKind.QUERY && translated.kind() != StatementKind.WRITE) {
+      return translated;
+    }
+    String rewritten;
+    try {
+      rewritten = ByteaLiterals.rewrite(sql, hint -> schema.infer(sql, hint) == PgType.BYTEA);
+    } catch (SqlTranslationException e) {
+      throw new SqlException(e.sqlState(), e.getMessage());
+    }
+    return rewritten.equals(sql) ? translated : Translations.translate(rewritten);
   }
 
   public void bind(String portalName, String statementName, short[] parameterFormats,

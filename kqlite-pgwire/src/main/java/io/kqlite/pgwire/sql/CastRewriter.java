@@ -1,7 +1,9 @@
 package io.kqlite.pgwire.sql;
 
+import io.kqlite.pgwire.types.ByteaInput;
 import io.kqlite.pgwire.types.TemporalText;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,11 +78,10 @@ final class CastRewriter implements TokenRewriter {
         i = type.end();
         continue;
       }
-      if (literal && type.name().equals("bytea") && SqlLiterals.stringValue(operand).startsWith("\\x")) {
-        // '\x0102'::bytea is hex input: a blob literal, not the text's own bytes
+      if (literal && type.name().equals("bytea")) {
+        // '\x0102'::bytea is bytea input: a blob literal of the bytes it denotes
         edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
-        edits.replace(w.tokenIndex(operandStart),
-            "X'" + SqlLiterals.stringValue(operand).substring(2) + "'");
+        edits.replace(w.tokenIndex(operandStart), blobLiteral(SqlLiterals.stringValue(operand)));
         castOperandStart.put(type.end(), operandStart);
         i = type.end();
         continue;
@@ -103,6 +104,15 @@ final class CastRewriter implements TokenRewriter {
       i = type.end();
     }
     return edits.render();
+  }
+
+  /** SQLite's {@code X'…'} literal for PostgreSQL bytea input text. */
+  static String blobLiteral(String byteaInput) {
+    try {
+      return "X'" + HexFormat.of().formatHex(ByteaInput.parse(byteaInput)) + "'";
+    } catch (ByteaInput.InvalidBytea e) {
+      throw new SqlTranslationException(e.sqlState(), e.getMessage());
+    }
   }
 
   private static boolean isSequenceFunctionArgument(Words w, int operand) {

@@ -16,6 +16,9 @@ import java.util.Set;
  * {@code col BETWEEN $n AND $m}); {@code INSERT INTO t [(cols)] VALUES (…)} and
  * {@code UPDATE t SET col = $n}; LIMIT and OFFSET; operands of AND, OR and NOT. Table aliases
  * from FROM, JOIN, INSERT INTO and UPDATE are resolved. Anything else stays unknown.
+ *
+ * <p>The same places tell which column an untyped string literal is stored into or compared with
+ * ({@link #literalTargets}): PostgreSQL reads such a literal as that column's type.
  */
 public final class ParameterHints {
 
@@ -36,10 +39,18 @@ public final class ParameterHints {
       "left", "right", "full", "cross", "natural", "group", "order", "limit", "offset", "having",
       "union", "except", "intersect", "set", "values", "returning", "as", "for", "window", "lateral");
 
+  /** Words that make {@code word '…'} a typed literal ({@code date '2020-01-01'}), not a value to hint. */
+  private static final Set<String> TYPED_LITERAL_WORDS = Set.of("date", "time", "timestamp",
+      "timestamptz", "zone", "interval", "int", "integer", "smallint", "bigint", "int2", "int4",
+      "int8", "numeric", "decimal", "real", "float", "float4", "float8", "precision", "bool",
+      "boolean", "text", "varchar", "char", "character", "varying", "bytea", "uuid", "json",
+      "jsonb", "inet", "cidr", "money", "name", "oid");
+
   private final List<Token> w; // significant tokens only
   private final Map<String, String> aliases = new HashMap<>(); // alias or table → table
   private final List<String> tables = new ArrayList<>();
   private final Map<Integer, Hint> hints = new HashMap<>();
+  private final Map<Token, Hint> literalHints = new HashMap<>();
 
   private ParameterHints(List<Token> tokens) {
     this.w = tokens.stream().filter(t -> !t.isTrivia()).toList();
@@ -58,6 +69,22 @@ public final class ParameterHints {
       // best effort: what was found so far stands
     }
     return Map.copyOf(h.hints);
+  }
+
+  /**
+   * The column each untyped string literal is stored into or compared with ({@code VALUES}
+   * items, {@code SET col = '…'}, {@code col = '…'}, {@code col IN ('…')}), keyed by the
+   * literal's token; only {@link ColumnHint}s and {@link ColumnPositionHint}s. Never throws.
+   */
+  public static Map<Token, Hint> literalTargets(String pgSql) {
+    ParameterHints h = new ParameterHints(SqlLexer.tokenize(pgSql));
+    try {
+      h.collectTables();
+      h.collectHints();
+    } catch (RuntimeException unexpectedShape) {
+      // best effort: what was found so far stands
+    }
+    return Map.copyOf(h.literalHints);
   }
 
   /** The tables the statement names, for resolving {@link ColumnHint}s without a table. */
@@ -129,6 +156,13 @@ public final class ParameterHints {
   private void collectHints() {
     insertColumns();
     for (int i = 0; i < w.size(); i++) {
+      if (untypedLiteral(i)) {
+        ColumnHint column = comparedColumn(i);
+        if (column != null) {
+          literalHints.putIfAbsent(w.get(i), column);
+        }
+        continue;
+      }
       Integer n = param(i);
       if (n == null) {
         continue;
@@ -198,11 +232,11 @@ public final class ParameterHints {
         column++;
       } else if (depth == 0 && t.type() == Token.Type.KEYWORD_OR_IDENT) {
         return; // ON CONFLICT, RETURNING: handled by the general patterns
-      } else if (depth == 1 && param(at) != null && isWholeValue(at)) {
+      } else if (depth == 1 && isValue(at) && isWholeValue(at)) {
         if (columns == null) {
-          put(param(at), new ColumnPositionHint(table, column));
+          putAt(at, new ColumnPositionHint(table, column));
         } else if (column < columns.size()) {
-          put(param(at), new ColumnHint(table, columns.get(column)));
+          putAt(at, new ColumnHint(table, columns.get(column)));
         }
       }
     }
@@ -223,11 +257,11 @@ public final class ParameterHints {
       } else if (depth == 0 && (t.isWord("from") || t.isWord("where") || t.isWord("returning")
           || t.isWord("on") || t.isWord("union"))) {
         return;
-      } else if (depth == 0 && param(at) != null && column < columns.size()
+      } else if (depth == 0 && isValue(at) && column < columns.size()
           && (w.get(at - 1).isSymbol(",") || w.get(at - 1).isWord("select"))
           && (at + 1 >= w.size() || w.get(at + 1).isSymbol(",") || w.get(at + 1).isWord("from")
               || w.get(at + 1).isWord("returning") || w.get(at + 1).isWord("where"))) {
-        put(param(at), new ColumnHint(table, columns.get(column)));
+        putAt(at, new ColumnHint(table, columns.get(column)));
       }
     }
   }
@@ -261,7 +295,7 @@ public final class ParameterHints {
     }
     // col IN ($1, $2, …): walk back to the opening parenthesis
     int j = i - 1;
-    while (j >= 0 && (w.get(j).isSymbol(",") || param(j) != null)) {
+    while (j >= 0 && (w.get(j).isSymbol(",") || isValue(j))) {
       j--;
     }
     if (j >= 2 && w.get(j).isSymbol("(") && w.get(j - 1).isWord("in")) {
@@ -311,6 +345,24 @@ public final class ParameterHints {
     return before || after;
   }
 
+  /** A parameter or an untyped string literal: a value whose type the context decides. */
+  private boolean isValue(int i) {
+    return param(i) != null || untypedLiteral(i);
+  }
+
+  /**
+   * A plain, E'…' or dollar-quoted string: not a bit string ({@code B'…'}, {@code X'…'}), not
+   * cast ({@code '…'::type}) and not typed ({@code date '…'}).
+   */
+  private boolean untypedLiteral(int i) {
+    Token t = w.get(i);
+    boolean string = t.type() == Token.Type.DOLLAR_STRING || t.type() == Token.Type.STRING
+        && "bBxX".indexOf(t.text().charAt(0)) < 0;
+    boolean typed = i > 0 && w.get(i - 1).type() == Token.Type.KEYWORD_OR_IDENT
+        && TYPED_LITERAL_WORDS.contains(name(i - 1));
+    return string && !typed && !(i + 1 < w.size() && w.get(i + 1).isSymbol("::"));
+  }
+
   private Integer param(int i) {
     Token t = w.get(i);
     if (t.type() != Token.Type.PARAM) {
@@ -342,5 +394,14 @@ public final class ParameterHints {
 
   private void put(int n, Hint hint) {
     hints.putIfAbsent(n, hint);
+  }
+
+  /** The hint for the parameter or literal at {@code i}. */
+  private void putAt(int i, Hint hint) {
+    if (param(i) != null) {
+      put(param(i), hint);
+    } else {
+      literalHints.putIfAbsent(w.get(i), hint);
+    }
   }
 }

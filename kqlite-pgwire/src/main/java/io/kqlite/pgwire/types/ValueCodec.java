@@ -68,7 +68,7 @@ public final class ValueCodec {
       }
       case BYTEA -> {
         // A bytea literal written as text ('\x0102') is stored as that text: send its bytes.
-        return value instanceof byte[] blob ? blob : parseByteaText(value.toString());
+        return value instanceof byte[] blob ? blob : bytea(value.toString());
       }
       case UUID -> {
         UUID uuid = java.util.UUID.fromString(value.toString());
@@ -128,7 +128,7 @@ public final class ValueCodec {
         case INT2, INT4, INT8, OID -> Long.parseLong(text.trim());
         case FLOAT4, FLOAT8 -> Double.parseDouble(text.trim());
         case BOOL -> parseBool(text) ? 1L : 0L;
-        case BYTEA -> parseByteaText(text);
+        case BYTEA -> bytea(text);
         case TIMESTAMP, TIMESTAMPTZ, DATE, TIME -> temporal(type, text);
         default -> text;
       };
@@ -191,15 +191,14 @@ public final class ValueCodec {
     }
   }
 
-  private static byte[] parseByteaText(String text) {
-    if (text.startsWith("\\x")) {
-      try {
-        return HEX.parseHex(text.substring(2));
-      } catch (IllegalArgumentException e) {
-        throw new SqlException("22P02", "invalid hexadecimal data in bytea");
-      }
+
+
+  private static byte[] bytea(String text) {
+    try {
+      return ByteaInput.parse(text);
+    } catch (ByteaInput.InvalidBytea e) {
+      throw new SqlException(e.sqlState(), e.getMessage());
     }
-    return utf8(text);
   }
 
   private static long asLong(PgType type, Object value) {

@@ -66,4 +66,23 @@ class ParameterHintsTest {
     assertFalse(ParameterHints.of("SELECT $1").containsKey(1));
     assertFalse(ParameterHints.of("SELECT lower($1)").containsKey(1));
   }
+
+  @Test
+  void untypedStringLiteralsGetTheColumnTheyAreStoredIntoOrComparedWith() {
+    String sql = "INSERT INTO t (a, b) VALUES ('x', 'y'::text) ON CONFLICT (a) DO UPDATE SET b = $$z$$ "
+        + "RETURNING a";
+    Map<Token, ParameterHints.Hint> literals = ParameterHints.literalTargets(sql);
+    assertEquals(Map.of("'x'", new ColumnHint("t", "a"), "$$z$$", new ColumnHint("t", "b")),
+        byText(literals));
+    assertEquals(Map.of("'p'", new ParameterHints.ColumnPositionHint("t", 1)),
+        byText(ParameterHints.literalTargets("INSERT INTO t VALUES (1, 'p', X'01')")));
+    assertEquals(Map.of("'a'", new ColumnHint("t", "c"), "'b'", new ColumnHint("t", "c")),
+        byText(ParameterHints.literalTargets("SELECT * FROM t WHERE c IN ('a', 'b') AND date '2020-01-01' < d")));
+  }
+
+  private static Map<String, ParameterHints.Hint> byText(Map<Token, ParameterHints.Hint> literals) {
+    Map<String, ParameterHints.Hint> byText = new java.util.HashMap<>();
+    literals.forEach((token, hint) -> byText.put(token.text(), hint));
+    return byText;
+  }
 }
