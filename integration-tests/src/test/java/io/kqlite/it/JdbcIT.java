@@ -242,4 +242,23 @@ class JdbcIT {
       assertEquals("22P02", bad.getSQLState());
     }
   }
+
+  /** PostgreSQL 15's names: a cast is named after its operand, else its type. */
+  @Test
+  void castColumnsAreNamedAsPostgresqlNamesThem() throws SQLException {
+    try (Connection c = cluster.connect(0); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE named (id int, v text)");
+      try (ResultSet rs = s.executeQuery("SELECT count(*)::int, max(id)::text, n.v::varchar, '1'::int, "
+          + "CAST(id AS bigint) FROM named n GROUP BY n.v, id")) {
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          names.add(md.getColumnName(i));
+        }
+        assertEquals(List.of("count", "max", "v", "int4", "id"), names);
+      }
+      SQLException bad = assertThrows(SQLException.class, () -> s.executeQuery("SELECT '1.5'::int"));
+      assertEquals("22P02", bad.getSQLState());
+    }
+  }
 }

@@ -19,6 +19,14 @@ import java.util.regex.Pattern;
  */
 final class ResultWriter {
 
+  /** What {@code ::type} and {@code CAST(… AS type)} become in SQLite: {@code CAST(x AS INTEGER)}. */
+  private static final Pattern CAST = Pattern.compile(
+      "^\\s*CAST\\s*\\((.*)\\s+AS\\s+(\\w+)\\s*\\)\\s*$", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+  /** PostgreSQL's usual type behind each SQLite cast target (integer casts are mostly int4). */
+  private static final java.util.Map<String, String> CAST_TYPE_NAMES = java.util.Map.of(
+      "INTEGER", "int4", "TEXT", "text", "REAL", "float8", "NUMERIC", "numeric", "BLOB", "bytea");
+  private static final Pattern QUALIFIED_NAME = Pattern.compile(
+      "^(?:[\\p{L}_][\\p{L}\\p{N}_$]*\\.)+([\\p{L}_][\\p{L}\\p{N}_$]*)$");
   private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*(?:\\w+\\.)?(\\w+)\\s*\\(.*\\)\\s*$", Pattern.DOTALL);
   private static final Pattern IDENTIFIER = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$]*$");
   /** Words only (and a final ?, psql's "Cycles?"): a quoted alias like {@code "Access privileges"}, unless a keyword shows it is SQL. */
@@ -87,10 +95,52 @@ final class ResultWriter {
     if (!column.isExpression() || IDENTIFIER.matcher(label).matches() || isQuotedAlias(label)) {
       return label;
     }
+    return expressionName(label);
+  }
+
+  /**
+   * PostgreSQL's name for an unaliased expression: a column's name ({@code t.a} → {@code a}), a
+   * function's name ({@code count(*)} → {@code count}); a cast takes its operand's name, else its
+   * type's ({@code count(*)::int} → {@code count}, {@code $1::text} → {@code text}); otherwise
+   * {@code ?column?}.
+   */
+  private static boolean isParenthesised(String expression) {
+    if (!expression.startsWith("(") || !expression.endsWith(")")) {
+      return false;
+    }
+    int depth = 0;
+    for (int i = 0; i < expression.length() - 1; i++) {
+      depth += expression.charAt(i) == '(' ? 1 : expression.charAt(i) == ')' ? -1 : 0;
+      if (depth == 0) {
+        return false; // (a) + (b): the first group closes before the end
+      }
+    }
+    return true;
+  }
+
+  static String expressionName(String label) {
+    Matcher cast = CAST.matcher(label);
+    if (cast.matches()) {
+      String operand = cast.group(1).strip();
+      while (isParenthesised(operand)) {
+        operand = operand.substring(1, operand.length() - 1).strip();
+      }
+      String name = expressionName(operand);
+      return !name.equals("?column?") ? name
+          : CAST_TYPE_NAMES.getOrDefault(cast.group(2).toUpperCase(java.util.Locale.ROOT), name);
+    }
+    if (IDENTIFIER.matcher(label).matches()) {
+      return label;
+    }
+    Matcher qualified = QUALIFIED_NAME.matcher(label);
+    if (qualified.matches()) {
+      return qualified.group(1);
+    }
     Matcher call = FUNCTION_CALL.matcher(label);
     if (call.matches()) {
       return call.group(1).toLowerCase(java.util.Locale.ROOT);
     }
     return "?column?";
   }
+
 }

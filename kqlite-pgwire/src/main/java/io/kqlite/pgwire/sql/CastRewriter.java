@@ -92,6 +92,9 @@ final class CastRewriter implements TokenRewriter {
             "cast to " + type.name() + (type.array() ? "[]" : ""));
       }
       edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
+      if (literal) {
+        CastTypes.checkNumberLiteral(type.name(), SqlLiterals.stringValue(operand));
+      }
       if (literal && CastTypes.isBoolean(type.name())) {
         edits.replace(w.tokenIndex(operandStart),
             Integer.toString(CastTypes.booleanLiteral(SqlLiterals.stringValue(operand))));

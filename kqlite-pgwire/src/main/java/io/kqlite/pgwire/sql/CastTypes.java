@@ -1,8 +1,10 @@
 package io.kqlite.pgwire.sql;
 
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which SQLite type a PostgreSQL cast target becomes in {@code CAST(x AS type)}. Only types
@@ -34,7 +36,58 @@ final class CastTypes {
     SQLITE_TYPE.put("bytea", "BLOB");
   }
 
+  /** PostgreSQL's name in input errors, and the range, of each integer cast target. */
+  private record IntegerType(String name, long min, long max) {}
+
+  private static final Map<String, IntegerType> INTEGERS = Map.of(
+      "int2", new IntegerType("smallint", Short.MIN_VALUE, Short.MAX_VALUE),
+      "smallint", new IntegerType("smallint", Short.MIN_VALUE, Short.MAX_VALUE),
+      "int", new IntegerType("integer", Integer.MIN_VALUE, Integer.MAX_VALUE),
+      "int4", new IntegerType("integer", Integer.MIN_VALUE, Integer.MAX_VALUE),
+      "integer", new IntegerType("integer", Integer.MIN_VALUE, Integer.MAX_VALUE),
+      "int8", new IntegerType("bigint", Long.MIN_VALUE, Long.MAX_VALUE),
+      "bigint", new IntegerType("bigint", Long.MIN_VALUE, Long.MAX_VALUE));
+  private static final Map<String, String> DECIMALS = Map.of("real", "real", "float4", "real",
+      "float", "double precision", "float8", "double precision",
+      "double precision", "double precision", "numeric", "numeric", "decimal", "numeric");
+  private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?\\d+");
+  private static final Pattern DECIMAL_TEXT = Pattern.compile(
+      "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|(?i)[+-]?(nan|inf|infinity)");
+
   private CastTypes() {
+  }
+
+  /**
+   * Checks a string literal cast to a number type the way PostgreSQL's input function would:
+   * SQLite's CAST reads {@code 'y'} as 0 and {@code '1.5'} as 1 where PostgreSQL refuses.
+   *
+   * @throws SqlTranslationException 22P02 for text that is not a number of that type, 22003 for
+   *         an integer out of its type's range
+   */
+  static void checkNumberLiteral(String pgType, String text) {
+    String number = text.strip();
+    IntegerType integer = INTEGERS.get(pgType);
+    if (integer != null) {
+      if (!INTEGER_TEXT.matcher(number).matches()) {
+        throw invalidInput(integer.name(), text);
+      }
+      BigInteger value = new BigInteger(number);
+      if (value.compareTo(BigInteger.valueOf(integer.min())) < 0
+          || value.compareTo(BigInteger.valueOf(integer.max())) > 0) {
+        throw new SqlTranslationException("22003",
+            "value \"" + text + "\" is out of range for type " + integer.name());
+      }
+      return;
+    }
+    String decimal = DECIMALS.get(pgType);
+    if (decimal != null && !DECIMAL_TEXT.matcher(number).matches()) {
+      throw invalidInput(decimal, text);
+    }
+  }
+
+  private static SqlTranslationException invalidInput(String typeName, String text) {
+    return new SqlTranslationException(
+        "22P02", "invalid input syntax for type " + typeName + ": \"" + text + "\"");
   }
 
   /** The SQLite type for PostgreSQL type {@code pgType} (lower case, without modifiers). */

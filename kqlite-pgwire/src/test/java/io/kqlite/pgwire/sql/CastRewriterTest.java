@@ -76,6 +76,28 @@ class CastRewriterTest {
     assertEquals("invalid input syntax for type boolean: \"maybe\"", e.getMessage());
   }
 
+  /** PostgreSQL 15's answers; SQLite's CAST would read these as 0, 1 or a truncated number. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "SELECT '1.5'::int          | 22P02 | invalid input syntax for type integer: \"1.5\"",
+    "SELECT ''::int8            | 22P02 | invalid input syntax for type bigint: \"\"",
+    "SELECT '99999999999'::int  | 22003 | value \"99999999999\" is out of range for type integer",
+    "SELECT '40000'::int2       | 22003 | value \"40000\" is out of range for type smallint",
+    "SELECT 'x'::numeric        | 22P02 | invalid input syntax for type numeric: \"x\"",
+    "SELECT '1e'::float4        | 22P02 | invalid input syntax for type real: \"1e\"",
+  })
+  void numberLiteralsArePostgresqlsInput(String pgSql, String sqlState, String message) {
+    SqlTranslationException e = assertThrows(SqlTranslationException.class, () -> PgToSqlite.translate(pgSql));
+    assertEquals(sqlState, e.sqlState());
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void validNumberLiteralsStayCasts() {
+    assertEquals("SELECT CAST(' 12 ' AS INTEGER), CAST('1e3' AS REAL), CAST('NaN' AS NUMERIC), CAST('-0' AS INTEGER)",
+        sqlite("SELECT ' 12 '::int, '1e3'::float8, 'NaN'::numeric, '-0'::int2"));
+  }
+
   @Test
   void castWithoutOperandOrTypeIsASyntaxError() {
     assertEquals("42601", assertThrows(SqlTranslationException.class, () -> PgToSqlite.translate("::int")).sqlState());

@@ -1,0 +1,27 @@
+package io.kqlite.pgwire.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ResultWriterTest {
+
+  /** Left: SQLite's label for a translated select item; right: PostgreSQL 15's column name. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "CAST(count(*) AS INTEGER)              | count",
+    "CAST(t.id AS TEXT)                     | id",
+    "CAST((a) AS INTEGER)                   | a",
+    "CAST(CAST(max(x) AS TEXT) AS INTEGER)  | max",
+    "CAST(?1 AS TEXT)                       | text",
+    "CAST('1' AS INTEGER)                   | int4",
+    "CAST((a) + (b) AS REAL)                | float8",
+    "CAST((f(x)) + (g(y)) AS NUMERIC)       | numeric",
+    "lower(name)                            | lower",
+    "1 + 2                                  | ?column?",
+  })
+  void expressionsAreNamedAsPostgresqlNamesThem(String sqliteLabel, String pgName) {
+    assertEquals(pgName, ResultWriter.expressionName(sqliteLabel));
+  }
+}
