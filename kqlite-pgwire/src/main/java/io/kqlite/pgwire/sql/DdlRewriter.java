@@ -48,7 +48,7 @@ final class DdlRewriter implements TokenRewriter {
       if (w.isWord(j, "table")) {
         createTable(w, j + 1, edits);
       } else if (w.isWord(j, "index")) {
-        removeStorageParameters(w, j + 1, edits);
+        CreateIndex.rewrite(w, j, edits);
       }
     } else if (w.isWord(0, "alter") && w.isWord(1, "table")) {
       alterTable(w, edits);

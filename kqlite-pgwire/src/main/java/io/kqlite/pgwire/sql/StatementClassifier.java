@@ -249,6 +249,9 @@ public final class StatementClassifier {
     if (object.equals("table")) {
       return createTable(w, j);
     }
+    if (object.equals("schema") && j == i + 1) {
+      return createSchema(w, j + 1);
+    }
     if (j == i + 1 && (object.equals("role") || object.equals("user"))) {
       return access("CREATE ROLE");
     }
@@ -256,6 +259,21 @@ public final class StatementClassifier {
       return write("CREATE " + object.toUpperCase(Locale.ROOT));
     }
     return unsupported("CREATE " + objectName(w, j));
+  }
+
+  /**
+   * kqlite has the one schema {@code public}: {@code CREATE SCHEMA IF NOT EXISTS public} (what
+   * migration tools send) succeeds with nothing to do, {@code CREATE SCHEMA public} is
+   * PostgreSQL's 42P06, any other schema 0A000.
+   */
+  private static Classification createSchema(Words w, int k) {
+    boolean ifNotExists = w.isWord(k, "if") && w.isWord(k + 1, "not") && w.isWord(k + 2, "exists");
+    int name = ifNotExists ? k + 3 : k;
+    if (name + 1 == w.size() && w.isName(name) && w.identifier(name).equals("public")) {
+      return ifNotExists ? noop("CREATE SCHEMA") : new Classification(StatementKind.UNSUPPORTED,
+          CommandTag.of("CREATE SCHEMA"), false, new Rejection("42P06", "schema \"public\" already exists"));
+    }
+    return unsupported("CREATE SCHEMA");
   }
 
   /** CREATE TABLE ... AS reports {@code SELECT n} (PostgreSQL 15), or {@code CREATE TABLE AS} WITH NO DATA. */

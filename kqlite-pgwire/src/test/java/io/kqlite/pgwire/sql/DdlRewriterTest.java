@@ -12,6 +12,17 @@ import org.junit.jupiter.api.Test;
 class DdlRewriterTest {
 
   /** The store reads back the marker this rewriter writes: the two must agree. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "CREATE INDEX gi ON g USING gin (doc)               | index access method \"gin\" is not supported",
+    "CREATE UNIQUE INDEX gi ON g (a) NULLS NOT DISTINCT | NULLS NOT DISTINCT is not supported",
+  })
+  void indexesSqliteCannotBuildAreRejected(String pgSql, String message) {
+    SqlTranslationException e = assertThrows(SqlTranslationException.class, () -> PgToSqlite.translate(pgSql));
+    assertEquals("0A000", e.sqlState());
+    assertEquals(message, e.getMessage());
+  }
+
   @Test
   void storeReadsTheKeyTypeMarker() {
     String sql = PgToSqlite.translate(
@@ -66,6 +77,13 @@ class DdlRewriterTest {
       + " | ALTER TABLE t ADD COLUMN c text, ADD d int",
     "ALTER TABLE t ADD COLUMN c integer NOT NULL DEFAULT 0"
       + " | ALTER TABLE t ADD COLUMN c INT4 NOT NULL DEFAULT 0",
+    "CREATE INDEX ON g USING btree (name)"
+      + " | CREATE INDEX \"g_name_idx\" ON g (name)",
+    "CREATE UNIQUE INDEX ON g (name, lower(v), (a + b) DESC NULLS LAST)"
+      + " | CREATE UNIQUE INDEX \"g_name_lower_expr_idx\" ON g (name, lower(v), (a + b) DESC)",
+    "CREATE INDEX CONCURRENTLY IF NOT EXISTS gi ON ONLY public.g USING hash (n text_pattern_ops COLLATE \"C\")"
+      + " INCLUDE (id) NULLS DISTINCT WITH (fillfactor = 70) TABLESPACE pg_default WHERE id > 0"
+      + " | CREATE INDEX IF NOT EXISTS gi ON g (n COLLATE BINARY) WHERE id > 0",
     "ALTER TABLE IF EXISTS ONLY t ADD COLUMN IF NOT EXISTS id serial PRIMARY KEY"
       + " | ALTER TABLE IF EXISTS ONLY t ADD COLUMN IF NOT EXISTS id INTEGER PRIMARY KEY AUTOINCREMENT",
   })

@@ -137,6 +137,17 @@ class StatementClassifierTest {
   }
 
   @Test
+  void schemaPublicExistsAndIsTheOnlyOne() {
+    assertEquals(StatementKind.UTILITY_NOOP, classification("CREATE SCHEMA IF NOT EXISTS public").kind());
+    assertEquals("CREATE SCHEMA", classification("create schema if not exists \"public\"").tag().format(0));
+    Classification exists = classification("CREATE SCHEMA public");
+    assertEquals("42P06", exists.rejection().sqlState());
+    assertEquals("schema \"public\" already exists", exists.rejection().message());
+    assertEquals("0A000", classification("CREATE SCHEMA IF NOT EXISTS app").rejection().sqlState());
+    assertEquals("0A000", classification("CREATE SCHEMA public CREATE TABLE t (a int)").rejection().sqlState());
+  }
+
+  @Test
   void unsupportedStatementsCarryTheirRejection() {
     assertEquals("LOCK is not supported", classification("LOCK TABLE t").rejection().message());
     assertEquals("0A000", classification("LOCK TABLE t").rejection().sqlState());
