@@ -8,7 +8,9 @@ import java.util.Set;
  * select-list (or RETURNING) item: a comparison, AND/OR/NOT, IS, LIKE, BETWEEN, IN or EXISTS
  * makes the item a PostgreSQL {@code bool}. SQLite computes such values as integers 1/0 and
  * reports them as plain integers, so without this {@code SELECT a > b} would be described as int8.
- * Operators inside brackets or CASE ... END do not count: {@code (a = b) + 1} is a number.
+ * Operators inside brackets or CASE ... END do not count: {@code (a = b) + 1} is a number. An
+ * item that starts with a call of a catalog function PostgreSQL declares boolean
+ * ({@code pg_table_is_visible(oid)}, {@code has_table_privilege(…)}) is boolean too.
  */
 public final class BooleanColumns {
 
@@ -18,6 +20,10 @@ public final class BooleanColumns {
   private static final Set<String> LIST_ENDS = Set.of("from", "where", "group", "having",
       "window", "order", "limit", "offset", "union", "intersect", "except", "into", "fetch", "for",
       "returning");
+  private static final Set<String> BOOLEAN_FUNCTIONS = Set.of("pg_table_is_visible",
+      "pg_type_is_visible", "pg_function_is_visible", "has_table_privilege", "has_schema_privilege",
+      "has_database_privilege", "has_column_privilege", "has_function_privilege",
+      "has_sequence_privilege", "has_any_column_privilege", "has_type_privilege", "pg_is_in_recovery");
   private static final Set<String> DATA_CHANGES = Set.of("insert", "update", "delete", "replace");
 
   private BooleanColumns() {
@@ -41,6 +47,7 @@ public final class BooleanColumns {
     int depth = 0;
     boolean isBoolean = false;
     boolean aliased = false;
+    int itemStart = start;
     for (int k = start; k <= w.size(); k++) {
       boolean end = k == w.size() || depth == 0 && (w.isSymbol(k, ";") || w.isSymbol(k, ")")
           || w.isWordIn(k, LIST_ENDS) && !w.isWord(k - 1, "distinct"));
@@ -54,6 +61,10 @@ public final class BooleanColumns {
         item++;
         isBoolean = false;
         aliased = false;
+        itemStart = k + 1;
+      } else if (k == itemStart && w.isWordIn(k, BOOLEAN_FUNCTIONS) && w.isSymbol(k + 1, "(")) {
+        isBoolean = true;
+        k = w.closing(k + 1);
       } else if (w.isSymbol(k, "(") || w.isSymbol(k, "[") || w.isWord(k, "case")) {
         depth++;
       } else if (w.isSymbol(k, ")") || w.isSymbol(k, "]") || w.isWord(k, "end")) {

@@ -26,6 +26,7 @@ class BooleanColumnsTest {
     "DELETE FROM t WHERE a = 1 | {}",
     "SELECT name, created FROM kine WHERE (deleted = 0 OR ?3) | {}",
     "SELECT (SELECT a = b FROM t) | {}",
+    "SELECT pg_table_is_visible(c.oid), has_table_privilege('t', 'select') AS p, length(pg_table_is_visible(1)) FROM c | {0, 1}",
   })
   void findsBooleanItems(String sql, String expected) {
     assertEquals(expected, BooleanColumns.of(sql).toString());
