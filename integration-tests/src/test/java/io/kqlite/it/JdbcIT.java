@@ -261,4 +261,24 @@ class JdbcIT {
       assertEquals("22P02", bad.getSQLState());
     }
   }
+
+  /** pg_indexes, as PostgreSQL 15 lists the same schema (an unnamed index takes PostgreSQL's name). */
+  @Test
+  void pgIndexesListsEveryIndex() throws SQLException {
+    try (Connection c = cluster.connect(0); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE indexed (id int PRIMARY KEY, name text UNIQUE, v int)");
+      s.execute("CREATE INDEX CONCURRENTLY ON ONLY public.indexed USING btree (v int4_ops NULLS LAST)");
+      try (ResultSet rs = s.executeQuery("SELECT schemaname, indexname, indexdef FROM pg_indexes"
+          + " WHERE tablename = 'indexed' ORDER BY indexname")) {
+        List<String> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+        }
+        assertEquals(List.of(
+            "public indexed_name_key CREATE UNIQUE INDEX indexed_name_key ON public.indexed USING btree (name)",
+            "public indexed_pkey CREATE UNIQUE INDEX indexed_pkey ON public.indexed USING btree (id)",
+            "public indexed_v_idx CREATE INDEX indexed_v_idx ON public.indexed USING btree (v)"), rows);
+      }
+    }
+  }
 }

@@ -41,6 +41,10 @@ final class SessionViews {
         "CREATE TEMP VIEW pg_tables AS SELECT 'public' AS schemaname, c.relname AS tablename,"
             + " current_user() AS tableowner, NULL AS tablespace, c.relhasindex AS hasindexes,"
             + " c.relhasrules AS hasrules, c.relhastriggers AS hastriggers,"
-            + " c.relrowsecurity AS rowsecurity FROM pg_class c WHERE c.relkind = 'r'");
+            + " c.relrowsecurity AS rowsecurity FROM pg_class c WHERE c.relkind = 'r'",
+        "CREATE TEMP VIEW pg_indexes AS SELECT 'public' AS schemaname, t.relname AS tablename,"
+            + " i.relname AS indexname, NULL AS tablespace, d.indexdef AS indexdef FROM pg_index x"
+            + " JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+            + " LEFT JOIN kq_indexdef d ON d.kq_key = x.indexrelid");
   }
 }
