@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.LogInfoProto;
@@ -19,6 +20,10 @@ import org.apache.ratis.protocol.RaftPeer;
  * over the data nodes of the current configuration, or -1 while any of them is unknown. Each data
  * node is asked every few seconds; one that cannot be reached keeps its last known index, which
  * stays a safe bound because a node's snapshots only move forward.
+ *
+ * <p>When the floor rises the witness is asked to snapshot at once ({@code onRaised}): Ratis
+ * otherwise tries only as entries are applied, so after the last write of a burst the witness
+ * would keep its whole log until the next write.
  */
 final class DataSnapshotFloor implements LongSupplier, AutoCloseable {
 
@@ -32,16 +37,22 @@ final class DataSnapshotFloor implements LongSupplier, AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
+  private final Predicate<RaftClient> onRaised;
   private Set<RaftPeer> clientPeers;
   private RaftClient client;
+  private long lastFloor = -1;
 
   /**
    * @param members the current configuration
    * @param clientFactory a Raft client for those members (used for group-info calls only)
+   * @param onRaised called on the timer's thread, with the same client, after a refresh that
+   *        raised the floor; false when it did not succeed, so that the next refresh calls again
    */
-  DataSnapshotFloor(Supplier<Set<RaftPeer>> members, Function<Set<RaftPeer>, RaftClient> clientFactory) {
+  DataSnapshotFloor(Supplier<Set<RaftPeer>> members, Function<Set<RaftPeer>, RaftClient> clientFactory,
+      Predicate<RaftClient> onRaised) {
     this.members = members;
     this.clientFactory = clientFactory;
+    this.onRaised = onRaised;
   }
 
   void start() {
@@ -75,6 +86,10 @@ final class DataSnapshotFloor implements LongSupplier, AutoCloseable {
         } catch (Exception unreachable) {
           // keep the last known index: it is still a lower bound
         }
+      }
+      long floor = getAsLong();
+      if (floor > lastFloor && onRaised.test(current)) {
+        lastFloor = floor;
       }
     } catch (RuntimeException e) {
       // the node is stopping or its group is not up yet; try again later

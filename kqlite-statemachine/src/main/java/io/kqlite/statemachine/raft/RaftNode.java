@@ -106,7 +106,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     if (config.witness()) {
       this.store = null;
       this.stateMachine = null;
-      this.snapshotFloor = new DataSnapshotFloor(this::currentPeers, this::groupInfoClient);
+      this.snapshotFloor = new DataSnapshotFloor(this::currentPeers, this::groupInfoClient, this::snapshotWitness);
       machine = new WitnessStateMachine(snapshotFloor);
     } else {
       this.store = new SqliteStore(config.databaseDir(), readSetup);
@@ -568,6 +568,19 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   }
 
   /** A client for group-info calls: a few quick tries, it runs again a few seconds later. */
+  /**
+   * Asks this witness's own server for a snapshot now: WitnessStateMachine.takeSnapshot moves the
+   * purge point up to the data nodes' floor and Ratis deletes the log segments below it.
+   */
+  private boolean snapshotWitness(RaftClient client) {
+    try {
+      return client.getSnapshotManagementApi(RaftPeerId.valueOf(config.id())).create(1, 10_000).isSuccess();
+    } catch (IOException | RuntimeException e) {
+      LOG.info("witness log not purged now, tried again in a few seconds: {}", e.toString());
+      return false;
+    }
+  }
+
   private RaftClient groupInfoClient(Set<RaftPeer> peers) {
     return RaftClient.newBuilder()
         .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
