@@ -567,7 +567,6 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     return Set.copyOf(division().getGroup().getPeers());
   }
 
-  /** A client for group-info calls: a few quick tries, it runs again a few seconds later. */
   /**
    * Asks this witness's own server for a snapshot now: WitnessStateMachine.takeSnapshot moves the
    * purge point up to the data nodes' floor and Ratis deletes the log segments below it.
@@ -581,6 +580,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     }
   }
 
+  /** A client for group-info calls: a few quick tries, it runs again a few seconds later. */
   private RaftClient groupInfoClient(Set<RaftPeer> peers) {
     return RaftClient.newBuilder()
         .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
