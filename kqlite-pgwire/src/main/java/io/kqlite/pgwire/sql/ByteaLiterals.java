@@ -22,8 +22,8 @@ public final class ByteaLiterals {
    * @throws SqlTranslationException 22023 or 22P02 for a literal that is not valid bytea input
    */
   public static String rewrite(String pgSql, Predicate<ParameterHints.Hint> isBytea) {
-    if (pgSql.indexOf('\'') < 0 && pgSql.indexOf('$') < 0) {
-      return pgSql;
+    if (!mayHoldStringLiteral(pgSql)) {
+      return pgSql; // kine's statements, for one: parameters only
     }
     Map<Token, ParameterHints.Hint> targets = ParameterHints.literalTargets(pgSql);
     StringBuilder rewritten = null;
@@ -41,5 +41,16 @@ public final class ByteaLiterals {
       copiedUpTo = literal.end();
     }
     return rewritten == null ? pgSql : rewritten.append(pgSql, copiedUpTo, pgSql.length()).toString();
+  }
+
+  /** A quote, or a {@code $} that is not a parameter's ({@code $1}): a string may start there. */
+  private static boolean mayHoldStringLiteral(String sql) {
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (c == '\'' || c == '$' && (i + 1 == sql.length() || !Character.isDigit(sql.charAt(i + 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 }
