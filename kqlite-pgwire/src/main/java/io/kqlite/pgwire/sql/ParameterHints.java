@@ -61,14 +61,7 @@ public final class ParameterHints {
    * a statement the patterns do not understand simply yields fewer hints.
    */
   public static Map<Integer, Hint> of(String pgSql) {
-    ParameterHints h = new ParameterHints(SqlLexer.tokenize(pgSql));
-    try {
-      h.collectTables();
-      h.collectHints();
-    } catch (RuntimeException unexpectedShape) {
-      // best effort: what was found so far stands
-    }
-    return Map.copyOf(h.hints);
+    return Map.copyOf(collected(pgSql).hints);
   }
 
   /**
@@ -77,6 +70,10 @@ public final class ParameterHints {
    * literal's token; only {@link ColumnHint}s and {@link ColumnPositionHint}s. Never throws.
    */
   public static Map<Token, Hint> literalTargets(String pgSql) {
+    return Map.copyOf(collected(pgSql).literalHints);
+  }
+
+  private static ParameterHints collected(String pgSql) {
     ParameterHints h = new ParameterHints(SqlLexer.tokenize(pgSql));
     try {
       h.collectTables();
@@ -84,7 +81,7 @@ public final class ParameterHints {
     } catch (RuntimeException unexpectedShape) {
       // best effort: what was found so far stands
     }
-    return Map.copyOf(h.literalHints);
+    return h;
   }
 
   /** The tables the statement names, for resolving {@link ColumnHint}s without a table. */
