@@ -27,6 +27,7 @@ final class ResultWriter {
       "INTEGER", "int4", "TEXT", "text", "REAL", "float8", "NUMERIC", "numeric", "BLOB", "bytea");
   private static final Pattern QUALIFIED_NAME = Pattern.compile(
       "^(?:[\\p{L}_][\\p{L}\\p{N}_$]*\\.)+([\\p{L}_][\\p{L}\\p{N}_$]*)$");
+  private static final Pattern WINDOW_OR_FILTER = Pattern.compile("(?i)(filter|over|within)\\b");
   private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*(?:\\w+\\.)?(\\w+)\\s*\\(.*\\)\\s*$", Pattern.DOTALL);
   private static final Pattern IDENTIFIER = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$]*$");
   /** Words only (and a final ?, psql's "Cycles?"): a quoted alias like {@code "Access privileges"}, unless a keyword shows it is SQL. */
@@ -118,9 +119,23 @@ final class ResultWriter {
     return true;
   }
 
+  /** {@code f(x)}, {@code count(*) FILTER (…)}, {@code rank() OVER (…)}; not {@code f(x) + g(y)}. */
+  private static boolean isWholeCall(String label) {
+    int open = label.indexOf('(');
+    int depth = 0;
+    for (int i = open; i < label.length(); i++) {
+      depth += label.charAt(i) == '(' ? 1 : label.charAt(i) == ')' ? -1 : 0;
+      if (depth == 0) {
+        String rest = label.substring(i + 1).strip();
+        return rest.isEmpty() || WINDOW_OR_FILTER.matcher(rest).lookingAt();
+      }
+    }
+    return false;
+  }
+
   static String expressionName(String label) {
     Matcher cast = CAST.matcher(label);
-    if (cast.matches()) {
+    if (cast.matches() && isParenthesised(label.strip().substring("CAST".length()).strip())) {
       String operand = cast.group(1).strip();
       while (isParenthesised(operand)) {
         operand = operand.substring(1, operand.length() - 1).strip();
@@ -137,7 +152,7 @@ final class ResultWriter {
       return qualified.group(1);
     }
     Matcher call = FUNCTION_CALL.matcher(label);
-    if (call.matches()) {
+    if (call.matches() && isWholeCall(label)) {
       return call.group(1).toLowerCase(java.util.Locale.ROOT);
     }
     return "?column?";

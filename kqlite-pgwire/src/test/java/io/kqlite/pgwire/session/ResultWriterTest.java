@@ -20,6 +20,10 @@ class ResultWriterTest {
     "CAST((f(x)) + (g(y)) AS NUMERIC)       | numeric",
     "lower(name)                            | lower",
     "1 + 2                                  | ?column?",
+    "CAST(x AS INTEGER) + CAST(y AS INTEGER) | ?column?",
+    "lower(a) + length(b)                   | ?column?",
+    "count(*) FILTER (WHERE a > 1)          | count",
+    "row_number() OVER (ORDER BY id)        | row_number",
   })
   void expressionsAreNamedAsPostgresqlNamesThem(String sqliteLabel, String pgName) {
     assertEquals(pgName, ResultWriter.expressionName(sqliteLabel));
