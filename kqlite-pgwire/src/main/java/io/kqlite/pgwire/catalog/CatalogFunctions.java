@@ -42,6 +42,7 @@ final class CatalogFunctions {
     f.add(new LocalFunction("kq_declared_type", 3,
         a -> RowidAliasTypes.declaredType(text(a[0]), text(a[1]), text(a[2]))));
     f.add(new LocalFunction("kq_index_predicate", 1, a -> indexPredicate(text(a[0]))));
+    f.add(new LocalFunction("kq_index_items", 1, a -> IndexItems.of(text(a[0]))));
     f.add(new LocalFunction("kq_default_expr", 2, a -> defaultExpression(text(a[0]), text(a[1]))));
     f.add(new LocalFunction("kq_checks", 2, a -> CheckConstraints.json(text(a[0]), text(a[1]))));
     f.add(new LocalFunction("kq_view_definition", 1, a -> viewDefinition(text(a[0]))));

@@ -1,5 +1,11 @@
 package io.kqlite.pgwire.catalog;
 
+import static io.kqlite.pgwire.catalog.TokenLists.closing;
+import static io.kqlite.pgwire.catalog.TokenLists.elements;
+import static io.kqlite.pgwire.catalog.TokenLists.indexOf;
+import static io.kqlite.pgwire.catalog.TokenLists.significant;
+import static io.kqlite.pgwire.catalog.TokenLists.text;
+
 import io.kqlite.pgwire.sql.SqlLexer;
 import io.kqlite.pgwire.sql.SqlLiterals;
 import io.kqlite.pgwire.sql.Token;
@@ -112,61 +118,4 @@ final class CheckConstraints {
   }
 
   /** The comma-separated elements inside the parentheses opened at {@code open}. */
-  private static List<List<Token>> elements(List<Token> tokens, int open) {
-    List<List<Token>> elements = new ArrayList<>();
-    int close = closing(tokens, open);
-    int start = open + 1;
-    int depth = 0;
-    for (int i = open + 1; i <= close; i++) {
-      Token t = tokens.get(i);
-      if (t.isSymbol("(")) {
-        depth++;
-      } else if (t.isSymbol(")") && i != close) {
-        depth--;
-      } else if (depth == 0 && (t.isSymbol(",") || i == close)) {
-        elements.add(tokens.subList(start, i));
-        start = i + 1;
-      }
-    }
-    return elements;
-  }
-
-  private static int closing(List<Token> tokens, int open) {
-    int depth = 0;
-    for (int i = open; i < tokens.size(); i++) {
-      if (tokens.get(i).isSymbol("(")) {
-        depth++;
-      } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
-        return i;
-      }
-    }
-    return tokens.size() - 1;
-  }
-
-  private static int indexOf(List<Token> tokens, int from, String symbol) {
-    for (int i = from; i < tokens.size(); i++) {
-      if (tokens.get(i).isSymbol(symbol)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static List<Token> significant(List<Token> tokens) {
-    return tokens.stream().filter(t -> !t.isTrivia()).toList();
-  }
-
-  /** The expression's tokens joined by single spaces, except around parentheses and commas. */
-  private static String text(List<Token> tokens) {
-    StringBuilder out = new StringBuilder();
-    Token previous = null;
-    for (Token t : tokens) {
-      boolean tight = previous == null || previous.isSymbol("(") || t.isSymbol(")")
-          || t.isSymbol(",") || t.isSymbol(".") || previous.isSymbol(".")
-          || (t.isSymbol("(") && previous.isName());
-      out.append(tight ? "" : " ").append(t.text());
-      previous = t;
-    }
-    return out.toString();
-  }
 }

@@ -70,12 +70,14 @@ final class SchemaTables {
       .column("sqlite_name", "text", "NULL").column("tbl", "text", "NULL")
       .column("tbloid", "oid", "0").column("isunique", "bool", "1")
       .column("isprimary", "bool", "0").column("origin", "text", "'pk'")
-      .column("predicate", "text", "NULL")
+      .column("predicate", "text", "NULL").column("items", "text", "NULL")
       .rows("kq_relation r, pragma_index_list(r.name) il WHERE r.type = 'table'",
           "oid", "kq_oid(" + INDEX_NAME + ")", "name", INDEX_NAME, "sqlite_name", "il.name",
           "tbl", "r.name", "tbloid", "r.oid", "isunique", "il.\"unique\"",
           "isprimary", "il.origin = 'pk'", "origin", "il.origin",
           "predicate", "kq_index_predicate((SELECT s.sql FROM main.sqlite_schema s"
+              + " WHERE s.type = 'index' AND s.name = il.name))",
+          "items", "kq_index_items((SELECT s.sql FROM main.sqlite_schema s"
               + " WHERE s.type = 'index' AND s.name = il.name))")
       // An INTEGER PRIMARY KEY is the rowid itself: SQLite has no index for it, PostgreSQL does.
       .rows("kq_relation r WHERE r.type = 'table'"
@@ -136,7 +138,7 @@ final class SchemaTables {
           "kq_key", "x.oid",
           "indexdef", "'CREATE ' || CASE WHEN x.isunique THEN 'UNIQUE ' ELSE '' END || 'INDEX '"
               + " || quote_ident(x.name) || ' ON public.' || quote_ident(x.tbl)"
-              + " || ' USING btree (' || " + INDEX_COLUMNS + " || ')'"
+              + " || ' USING btree (' || coalesce(x.items, " + INDEX_COLUMNS + ") || ')'"
               + " || coalesce(' WHERE ' || x.predicate, '')");
 
   /** pg_get_constraintdef(oid) text, looked up by the translator's rewrite. */
