@@ -105,32 +105,34 @@ final class ResultWriter {
    * type's ({@code count(*)::int} → {@code count}, {@code $1::text} → {@code text}); otherwise
    * {@code ?column?}.
    */
+  /** {@code (a + b)}, not {@code (a) + (b)}: the opening bracket closes at the very end. */
   private static boolean isParenthesised(String expression) {
-    if (!expression.startsWith("(") || !expression.endsWith(")")) {
-      return false;
-    }
-    int depth = 0;
-    for (int i = 0; i < expression.length() - 1; i++) {
-      depth += expression.charAt(i) == '(' ? 1 : expression.charAt(i) == ')' ? -1 : 0;
-      if (depth == 0) {
-        return false; // (a) + (b): the first group closes before the end
-      }
-    }
-    return true;
+    return expression.startsWith("(") && closingBracket(expression, 0) == expression.length() - 1;
   }
 
   /** {@code f(x)}, {@code count(*) FILTER (…)}, {@code rank() OVER (…)}; not {@code f(x) + g(y)}. */
   private static boolean isWholeCall(String label) {
-    int open = label.indexOf('(');
+    int close = closingBracket(label, label.indexOf('('));
+    if (close < 0) {
+      return false;
+    }
+    String rest = label.substring(close + 1).strip();
+    return rest.isEmpty() || WINDOW_OR_FILTER.matcher(rest).lookingAt();
+  }
+
+  /** Index of the bracket that closes the one at {@code open}, or -1. */
+  private static int closingBracket(String text, int open) {
+    if (open < 0) {
+      return -1;
+    }
     int depth = 0;
-    for (int i = open; i < label.length(); i++) {
-      depth += label.charAt(i) == '(' ? 1 : label.charAt(i) == ')' ? -1 : 0;
+    for (int i = open; i < text.length(); i++) {
+      depth += text.charAt(i) == '(' ? 1 : text.charAt(i) == ')' ? -1 : 0;
       if (depth == 0) {
-        String rest = label.substring(i + 1).strip();
-        return rest.isEmpty() || WINDOW_OR_FILTER.matcher(rest).lookingAt();
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   static String expressionName(String label) {

@@ -75,6 +75,7 @@ final class CreateIndex {
       edits.insertBefore(w.tokenIndex(on), SqlLiterals.quoteIdentifier(generatedName(table, nameParts)) + " ");
     }
     trailingClauses(w, close + 1, edits);
+    DdlRewriter.removeStorageParameters(w, close + 1, edits); // WITH (fillfactor = …)
   }
 
   /** One indexed column or expression from {@code from} up to (not including) {@code end}; its name part. */
@@ -124,10 +125,6 @@ final class CreateIndex {
       } else if (w.isWord(k, "nulls") && w.isWord(k + 1, "distinct")) {
         edits.removeWithLeadingSpace(w, k, k + 1); // what SQLite's unique indexes do anyway
         k += 2;
-      } else if (w.isWord(k, "with") && w.isSymbol(k + 1, "(")) {
-        int close = w.closing(k + 1);
-        edits.removeWithLeadingSpace(w, k, close);
-        k = close + 1;
       } else if (w.isWord(k, "tablespace")) {
         edits.removeWithLeadingSpace(w, k, k + 1);
         k += 2;

@@ -198,7 +198,7 @@ final class DdlRewriter implements TokenRewriter {
   }
 
   /** Drops {@code WITH (...)} and {@code WITHOUT OIDS} at depth 0 from {@code from} until AS. */
-  private static void removeStorageParameters(Words w, int from, TokenEdits edits) {
+  static void removeStorageParameters(Words w, int from, TokenEdits edits) {
     for (int k = from; k < w.size() && !w.isWord(k, "as"); k++) {
       if (w.isSymbol(k, "(")) {
         k = w.closing(k);
