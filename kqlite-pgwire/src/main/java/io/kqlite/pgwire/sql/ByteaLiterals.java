@@ -35,9 +35,9 @@ public final class ByteaLiterals {
       if (rewritten == null) {
         rewritten = new StringBuilder(pgSql.length() + 16);
       }
-      String blob = CastRewriter.blobLiteral(SqlLiterals.stringValue(literal)); // X'0102'
       rewritten.append(pgSql, copiedUpTo, literal.start())
-          .append("'\\x").append(blob, 2, blob.length() - 1).append("'::bytea");
+          .append("'\\x").append(CastRewriter.byteaHex(SqlLiterals.stringValue(literal)))
+          .append("'::bytea");
       copiedUpTo = literal.end();
     }
     return rewritten == null ? pgSql : rewritten.append(pgSql, copiedUpTo, pgSql.length()).toString();

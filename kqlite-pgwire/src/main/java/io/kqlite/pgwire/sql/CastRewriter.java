@@ -111,8 +111,17 @@ final class CastRewriter implements TokenRewriter {
 
   /** SQLite's {@code X'…'} literal for PostgreSQL bytea input text. */
   static String blobLiteral(String byteaInput) {
+    return "X'" + byteaHex(byteaInput) + "'";
+  }
+
+  /**
+   * The hex digits of the bytes PostgreSQL bytea input text denotes.
+   *
+   * @throws SqlTranslationException 22023 or 22P02 for text that is not bytea input
+   */
+  static String byteaHex(String byteaInput) {
     try {
-      return "X'" + HexFormat.of().formatHex(ByteaInput.parse(byteaInput)) + "'";
+      return HexFormat.of().formatHex(ByteaInput.parse(byteaInput));
     } catch (ByteaInput.InvalidBytea e) {
       throw new SqlTranslationException(e.sqlState(), e.getMessage());
     }
