@@ -16,9 +16,15 @@ import java.util.List;
  * @param onOpen run once, in order, when a read connection opens
  * @param onSchemaChange run in order, in one transaction, before the first query of a read
  *     connection and whenever {@code PRAGMA schema_version} moved since
+ * @param replicatedFunctions registered on every connection, the one applying the log included:
+ *     functions that translated writes call as well as reads (array helpers, say). Each must
+ *     return the same result from the same arguments on every replica, like SQLite's own.
+ *
+ * <p>The connection that speculates an open transaction gets all of it too, so a transaction can
+ * read the catalog; such a read cannot be replayed at COMMIT (see {@code SqlCluster#replayable}).
  */
-public record ReadSetup(
-    List<LocalFunction> functions, List<String> onOpen, List<String> onSchemaChange) {
+public record ReadSetup(List<LocalFunction> functions, List<String> onOpen,
+    List<String> onSchemaChange, List<LocalFunction> replicatedFunctions) {
 
   public static final ReadSetup NONE = new ReadSetup(List.of(), List.of(), List.of());
 
@@ -26,6 +32,12 @@ public record ReadSetup(
     functions = List.copyOf(functions);
     onOpen = List.copyOf(onOpen);
     onSchemaChange = List.copyOf(onSchemaChange);
+    replicatedFunctions = List.copyOf(replicatedFunctions);
+  }
+
+  /** Without replicated functions. */
+  public ReadSetup(List<LocalFunction> functions, List<String> onOpen, List<String> onSchemaChange) {
+    this(functions, onOpen, onSchemaChange, List.of());
   }
 
   /** Only functions, no statements. */

@@ -25,6 +25,14 @@ public interface SqlCluster {
       List<Statement> next, EntryContext context, long minAppliedIndex);
 
   /**
+   * Whether a transaction's recording may hold {@code sql}: every replica must be able to re-run
+   * it at COMMIT. Reads of this node's catalog (see {@link ReadSetup}) cannot be, and neither can a
+   * read of a table the transaction itself created; such reads run but are not re-checked at COMMIT
+   * (the first has nothing replicated to check, the second nothing another session could change).
+   */
+  boolean replayable(String database, String sql);
+
+  /**
    * Commits an explicit transaction as one log entry: every replica re-runs the statements at the
    * entry's place in the log and commits only if each result matches its digest, else 40001.
    */

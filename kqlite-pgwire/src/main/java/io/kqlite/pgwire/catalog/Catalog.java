@@ -17,7 +17,10 @@ public final class Catalog {
   private Catalog() {
   }
 
-  /** How read connections are prepared: {@code sessionFunctions} plus the catalog. */
+  /**
+   * How read connections are prepared: {@code sessionFunctions} plus the catalog; the value
+   * functions user statements call go to every connection (see {@link CatalogFunctions#replicated}).
+   */
   public static ReadSetup readSetup(List<LocalFunction> sessionFunctions) {
     List<LocalFunction> functions = new ArrayList<>(sessionFunctions);
     functions.addAll(CatalogFunctions.all());
@@ -35,6 +38,6 @@ public final class Catalog {
     }
     onOpen.addAll(SessionViews.createSql());
     onOpen.addAll(InformationSchema.createViewSql());
-    return new ReadSetup(functions, onOpen, onSchemaChange);
+    return new ReadSetup(functions, onOpen, onSchemaChange, CatalogFunctions.replicated());
   }
 }

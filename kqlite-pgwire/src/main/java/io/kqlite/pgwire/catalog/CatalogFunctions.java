@@ -46,8 +46,6 @@ final class CatalogFunctions {
     f.add(new LocalFunction("kq_default_expr", 2, a -> defaultExpression(text(a[0]), text(a[1]))));
     f.add(new LocalFunction("kq_checks", 2, a -> CheckConstraints.json(text(a[0]), text(a[1]))));
     f.add(new LocalFunction("kq_view_definition", 1, a -> viewDefinition(text(a[0]))));
-    f.add(new LocalFunction("pg_size_pretty", 1, a -> sizePretty(number(a[0]))));
-    f.add(new LocalFunction("regexp", 2, a -> regexp(a[0], a[1])));
     f.add(new LocalFunction("format_type", 2, a -> TypeInfo.formatType(number(a[0]), number(a[1]))));
     f.add(new LocalFunction("kq_regtype", 1, a -> TypeInfo.formatType(number(a[0]), null)));
     for (String name : List.of("pg_table_is_visible", "pg_type_is_visible",
@@ -69,12 +67,24 @@ final class CatalogFunctions {
         "has_sequence_privilege", "has_any_column_privilege", "has_type_privilege")) {
       f.add(new LocalFunction(name, -1, a -> 1L));
     }
+    f.add(new LocalFunction("current_schemas", 1,
+        a -> Long.valueOf(1).equals(a[0]) ? "{pg_catalog,public}" : "{public}"));
+    return f;
+  }
+
+  /**
+   * The functions user statements call, writes included ({@code id = ANY($1)}, {@code ARRAY[…]},
+   * {@code ~}): pure functions of their arguments, so the state machine runs them too, on every
+   * replica alike.
+   */
+  static List<LocalFunction> replicated() {
+    List<LocalFunction> f = new ArrayList<>();
+    f.add(new LocalFunction("pg_size_pretty", 1, a -> sizePretty(number(a[0]))));
+    f.add(new LocalFunction("regexp", 2, a -> regexp(a[0], a[1])));
     f.add(new LocalFunction("array_to_string", -1, CatalogFunctions::arrayToString));
     f.add(new LocalFunction("array_upper", 2, a -> arrayUpper(a[0])));
     f.add(new LocalFunction("array_length", 2, a -> arrayLength(a[0])));
     f.add(new LocalFunction("quote_ident", 1, a -> a[0] == null ? null : quoteIdent(a[0].toString())));
-    f.add(new LocalFunction("current_schemas", 1,
-        a -> Long.valueOf(1).equals(a[0]) ? "{pg_catalog,public}" : "{public}"));
     f.add(new LocalFunction("kq_array", -1, a -> PgArrays.format(Arrays.asList(a))));
     f.add(new LocalFunction("kq_array_contains", 2, a -> arrayContains(a[0], a[1])));
     f.add(new LocalFunction("kq_array_get", 2, a -> arrayGet(a[0], number(a[1]))));

@@ -476,7 +476,9 @@ public final class Session {
             transaction.digests(), List.of(statement), transaction.context(), index);
         throwIfFailed(speculated.error());
         portal.result = speculated.results().get(0);
-        transaction.record(statement, portal.result, false);
+        if (cluster.replayable(database, statement.sql())) {
+          transaction.record(statement, portal.result, false);
+        }
       }
     }
     if (portal.fields == null) {

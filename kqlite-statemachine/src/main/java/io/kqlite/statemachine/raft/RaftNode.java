@@ -293,6 +293,12 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   }
 
   @Override
+  public boolean replayable(String database, String sql) {
+    requireData();
+    return store.forRead(database).replayable(sql);
+  }
+
+  @Override
   public WriteOutcome commit(String database, List<Statement> statements, List<Long> digests,
       EntryContext context) {
     return submit(new WriteCommand(WriteCommand.Kind.TRANSACTION, database, statements, digests,

@@ -138,6 +138,7 @@ public final class SqliteDatabase implements AutoCloseable {
       writer.setAutoCommit(false);
       SqliteDatabase database = new SqliteDatabase(name, file, writer, applied, readSetup);
       database.entryFunctions.registerOn(writer);
+      register(writer, readSetup.replicatedFunctions());
       return database;
     } catch (SQLException e) {
       writer.close();
@@ -264,6 +265,7 @@ public final class SqliteDatabase implements AutoCloseable {
     writeLock.lock();
     try {
       Connection connection = speculator();
+      refreshIfSchemaChanged(connection);
       speculatorFunctions.startBatch();
       // Its schema changes are always rolled back: what it learns is not shared.
       Runner runner = Runner.uncached(connection, new RowidAliasTypes.Cache());
@@ -324,10 +326,35 @@ public final class SqliteDatabase implements AutoCloseable {
       config.setBusyTimeout(10_000);
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
       connection.setAutoCommit(false);
-      speculatorFunctions.registerOn(connection);
+      try {
+        speculatorFunctions.registerOn(connection);
+        setUpForReads(connection); // a transaction may read the catalog too
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
       speculator = connection;
     }
     return speculator;
+  }
+
+  /**
+   * Whether the apply thread could run {@code sql}: false when it needs what only read
+   * connections have (the front end's catalog tables and functions, see {@link ReadSetup}), or a
+   * table that does not exist yet. Decided by preparing it on the applying connection, which
+   * runs nothing.
+   */
+  public boolean replayable(String sql) {
+    writeLock.lock();
+    try {
+      requireOpen();
+      writer.prepareStatement(sql).close();
+      return true;
+    } catch (SQLException e) {
+      return false;
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /** A consistent copy of this file at {@code target}, taken without blocking writers. */
@@ -528,14 +555,25 @@ public final class SqliteDatabase implements AutoCloseable {
       // Recorded first: a schema the statements cannot digest (say, a view over a dropped table)
       // must not fail every later query; the derived tables keep their previous content.
       readerSchemaVersions.put(reader, version);
-      st.execute("BEGIN");
+      boolean autoCommit = reader.getAutoCommit(); // the speculator's transactions are the driver's
+      if (autoCommit) {
+        st.execute("BEGIN");
+      }
       try {
         for (String sql : readSetup.onSchemaChange()) {
           st.execute(sql);
         }
-        st.execute("COMMIT");
+        if (autoCommit) {
+          st.execute("COMMIT");
+        } else {
+          reader.commit();
+        }
       } catch (SQLException e) {
-        st.execute("ROLLBACK");
+        if (autoCommit) {
+          st.execute("ROLLBACK");
+        } else {
+          reader.rollback();
+        }
         LOG.warn("{}: read connection setup failed for schema version {}: {}", name, version,
             e.getMessage());
       }
@@ -575,20 +613,34 @@ public final class SqliteDatabase implements AutoCloseable {
     local.useLocalClock();
     local.registerOn(reader);
     try {
-      for (LocalFunction function : readSetup.functions()) {
-        org.sqlite.Function.create(reader, function.name(), new LocalFunctionAdapter(function),
-            function.argumentCount(), 0);
-      }
-      try (var st = reader.createStatement()) {
-        for (String sql : readSetup.onOpen()) {
-          st.execute(sql);
-        }
-      }
+      setUpForReads(reader);
     } catch (SQLException e) {
       reader.close();
       throw e;
     }
     return reader;
+  }
+
+  /** Gives a connection what the front end's reads need (functions, TEMP catalog tables). */
+  private void setUpForReads(Connection connection) throws SQLException {
+    register(connection, readSetup.replicatedFunctions());
+    register(connection, readSetup.functions());
+    try (var st = connection.createStatement()) {
+      for (String sql : readSetup.onOpen()) {
+        st.execute(sql);
+      }
+    }
+    if (!connection.getAutoCommit()) {
+      connection.commit(); // TEMP objects only: nothing reaches the file
+    }
+  }
+
+  private static void register(Connection connection, List<LocalFunction> functions)
+      throws SQLException {
+    for (LocalFunction function : functions) {
+      org.sqlite.Function.create(connection, function.name(), new LocalFunctionAdapter(function),
+          function.argumentCount(), 0);
+    }
   }
 
   @Override

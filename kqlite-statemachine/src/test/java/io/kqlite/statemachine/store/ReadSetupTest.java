@@ -1,11 +1,14 @@
 package io.kqlite.statemachine.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kqlite.statemachine.LocalFunction;
 import io.kqlite.statemachine.ReadSetup;
 import io.kqlite.statemachine.Statement;
 import io.kqlite.statemachine.WriteCommand;
+import io.kqlite.statemachine.WriteResult;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,10 @@ class ReadSetupTest {
       List.of("CREATE TEMP TABLE derived (tables INTEGER)"),
       List.of("DELETE FROM temp.derived",
           "INSERT INTO temp.derived SELECT count(*) FROM main.sqlite_schema WHERE type = 'table'"));
+
+  /** SETUP plus a replicated function, as the front end's array helpers. */
+  private static final ReadSetup WITH_REPLICATED = new ReadSetup(SETUP.functions(), SETUP.onOpen(),
+      SETUP.onSchemaChange(), List.of(new LocalFunction("plus_one", 1, a -> (Long) a[0] + 1)));
 
   private static WriteCommand exec(String sql) {
     return new WriteCommand(WriteCommand.Kind.EXECUTE, "postgres", List.of(Statement.of(sql)),
@@ -44,6 +51,40 @@ class ReadSetupTest {
       store.apply(4, exec("DROP TABLE a"));
       assertEquals(3L, read(store, "SELECT tables FROM derived"));
       assertEquals(0L, read(store, "SELECT count(*) FROM main.sqlite_schema WHERE name = 'derived'"));
+    }
+  }
+
+  @Test
+  void replicatedFunctionsRunInTheLogsApply() {
+    try (SqliteStore store = new SqliteStore(dir, WITH_REPLICATED)) {
+      store.apply(1, exec("CREATE TABLE a (x)"));
+      assertFalse(store.apply(2, exec("INSERT INTO a VALUES (plus_one(41))")).failed());
+      assertEquals(42L, read(store, "SELECT x FROM a"));
+      assertEquals(43L, read(store, "SELECT plus_one(x) FROM a"));
+      // a read-only function is not there for the apply: the write fails, nothing is written
+      assertTrue(store.apply(3, exec("INSERT INTO a VALUES (twice(1))")).failed());
+      assertEquals(1L, read(store, "SELECT count(*) FROM a"));
+    }
+  }
+
+  @Test
+  void aTransactionReadsTheCatalogButOnlyTableReadsAreReplayable() {
+    try (SqliteStore store = new SqliteStore(dir, WITH_REPLICATED)) {
+      store.apply(1, exec("CREATE TABLE a (x)"));
+      SqliteDatabase db = store.forRead("postgres");
+      WriteResult result = db.speculate(List.of(Statement.of("INSERT INTO a VALUES (1)")), List.of(),
+          List.of(Statement.of("SELECT twice(tables) FROM derived"),
+              Statement.of("SELECT plus_one(count(*)) FROM a")), 1_000_000L, 1L);
+      assertFalse(result.failed(), String.valueOf(result.error()));
+      assertEquals(6L, result.results().get(0).rows().get(0)[0]); // kqlite_applied, _sequences, a
+      assertEquals(2L, result.results().get(1).rows().get(0)[0]);
+      assertFalse(db.replayable("SELECT twice(tables) FROM derived"));
+      assertFalse(db.replayable("SELECT x FROM not_yet_created"));
+      assertTrue(db.replayable("SELECT plus_one(count(*)) FROM a"));
+      store.apply(2, exec("CREATE TABLE b (y)"));
+      WriteResult after = db.speculate(List.of(), List.of(),
+          List.of(Statement.of("SELECT tables FROM derived")), 1_000_000L, 1L);
+      assertEquals(4L, after.results().get(0).rows().get(0)[0]); // refreshed for the speculator too
     }
   }
 
