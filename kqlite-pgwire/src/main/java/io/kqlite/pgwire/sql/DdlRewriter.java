@@ -60,20 +60,37 @@ final class DdlRewriter implements TokenRewriter {
     for (int k = from; k < w.size() && !w.isWord(k, "as"); k++) {
       if (w.isSymbol(k, "(")) {
         int close = w.closing(k);
+        List<int[]> elements = new ArrayList<>();
         int start = k + 1;
-        List<int[]> plain = new ArrayList<>();
-        boolean marked = false;
         for (int c = start; c <= close; c++) {
           if (c == close || w.isSymbol(c, ",")) {
-            if (column(w, start, c - 1, edits)) {
-              marked = true;
-            } else {
-              plain.add(new int[] {start, c - 1});
-            }
+            elements.add(new int[] {start, c - 1});
             start = c + 1;
           } else if (w.isSymbol(c, "(")) {
             c = w.closing(c);
           }
+        }
+        TableKey tableKey = TableKey.find(w, elements);
+        List<int[]> plain = new ArrayList<>();
+        boolean marked = false;
+        boolean keyMoved = false;
+        for (int[] element : elements) {
+          boolean tableKeyColumn = tableKey != null && w.isName(element[0])
+              && !w.isWordIn(element[0], TABLE_CONSTRAINT_WORDS)
+              && w.identifier(element[0]).equals(tableKey.column());
+          Boolean alias = column(w, element[0], element[1], edits, tableKeyColumn);
+          if (alias == null) {
+            plain.add(element);
+          } else {
+            marked |= alias;
+            keyMoved |= tableKeyColumn;
+          }
+        }
+        if (keyMoved) {
+          // "id serial, …, PRIMARY KEY (id)" (SQLAlchemy's form): the key is now the column's own.
+          boolean firstElement = w.isSymbol(tableKey.first() - 1, "(");
+          edits.removeWithLeadingSpace(w, tableKey.first() - (firstElement ? 0 : 1),
+              tableKey.last() + (firstElement ? 1 : 0));
         }
         if (marked) {
           for (int[] span : plain) {
@@ -107,7 +124,7 @@ final class DdlRewriter implements TokenRewriter {
           if (w.isWord(col, "if") && w.isWord(col + 1, "not") && w.isWord(col + 2, "exists")) {
             col += 3;
           }
-          column(w, col, c - 1, edits);
+          column(w, col, c - 1, edits, false);
           keepIntegerUnique(w, col, c - 1, edits);
         }
         start = c + 1;
@@ -135,13 +152,36 @@ final class DdlRewriter implements TokenRewriter {
   }
 
   /**
-   * Rewrites one column definition spanning significant tokens {@code first..last}; true when it
-   * became a rowid alias marked with a type other than INTEGER's int4.
+   * A table constraint {@code [CONSTRAINT name] PRIMARY KEY (column)} on one column, spanning
+   * significant tokens {@code first..last}.
    */
-  private static boolean column(Words w, int first, int last, TokenEdits edits) {
+  private record TableKey(String column, int first, int last) {
+
+    static TableKey find(Words w, List<int[]> elements) {
+      for (int[] element : elements) {
+        int k = element[0];
+        if (w.isWord(k, "constraint") && w.isName(k + 1)) {
+          k += 2;
+        }
+        if (w.isWord(k, "primary") && w.isWord(k + 1, "key") && w.isSymbol(k + 2, "(")
+            && w.isName(k + 3) && w.isSymbol(k + 4, ")") && k + 4 == element[1]) {
+          return new TableKey(w.identifier(k + 3), element[0], element[1]);
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Rewrites one column definition spanning significant tokens {@code first..last}: null when it
+   * is an ordinary column, else whether it became a rowid alias marked with a type other than
+   * INTEGER's int4. {@code tableKey}: the table's PRIMARY KEY constraint names this column alone,
+   * so a serial or identity column becomes the key itself (the caller drops that constraint).
+   */
+  private static Boolean column(Words w, int first, int last, TokenEdits edits, boolean tableKey) {
     String type = w.word(first + 1);
     if (last <= first || type == null || w.isWordIn(first, TABLE_CONSTRAINT_WORDS)) {
-      return false;
+      return null;
     }
     int primaryKey = -1;
     int identityStart = -1;
@@ -163,7 +203,11 @@ final class DdlRewriter implements TokenRewriter {
     }
     boolean serial = SERIAL_TYPES.contains(type);
     if (!serial && identityStart < 0) {
-      return false;
+      return null;
+    }
+    boolean keyOfTable = primaryKey < 0 && tableKey;
+    if (keyOfTable) {
+      primaryKey = last;
     }
     if (serial && primaryKey < 0) {
       throw SqlTranslationException.featureNotSupported(
@@ -183,7 +227,9 @@ final class DdlRewriter implements TokenRewriter {
     String pgType = KEY_TYPES.get(type);
     edits.replace(w.tokenIndex(first + 1), pgType == null ? "INTEGER"
         : "INTEGER " + marker(pgType));
-    if (!w.isWord(primaryKey + 1, "autoincrement")) {
+    if (keyOfTable) {
+      edits.insertAfter(w.tokenIndex(last), " PRIMARY KEY AUTOINCREMENT");
+    } else if (!w.isWord(primaryKey + 1, "autoincrement")) {
       edits.insertAfter(w.tokenIndex(primaryKey), " AUTOINCREMENT");
     }
     return pgType != null;

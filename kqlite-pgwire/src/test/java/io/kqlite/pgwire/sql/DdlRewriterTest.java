@@ -56,6 +56,16 @@ class DdlRewriterTest {
     "CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED)"
       + " | CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED)",
     "CREATE TABLE t (id serial, PRIMARY KEY (id))"
+      + " | CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT)",
+    "CREATE TABLE sa_users ( id SERIAL NOT NULL, name VARCHAR(50) NOT NULL, PRIMARY KEY (id) )"
+      + " | CREATE TABLE sa_users ( id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, name VARCHAR(50) NOT NULL )",
+    "CREATE TABLE t (\"Id\" bigserial NOT NULL, v text, CONSTRAINT t_pkey PRIMARY KEY (\"Id\"))"
+      + " | CREATE TABLE t (\"Id\" INTEGER CONSTRAINT kqlite_type_int8 CHECK (1) NOT NULL PRIMARY KEY AUTOINCREMENT, v text)",
+    "CREATE TABLE t (PRIMARY KEY (id), id int GENERATED ALWAYS AS IDENTITY, v int)"
+      + " | CREATE TABLE t ( id INTEGER PRIMARY KEY AUTOINCREMENT, v int)",
+    "CREATE TABLE t (id serial, v int, PRIMARY KEY (id, v))"
+      + " | ERROR",
+    "CREATE TABLE t (id serial, v int, PRIMARY KEY (v))"
       + " | ERROR",
     "CREATE TABLE t (a varchar(20), b timestamp with time zone, c double precision, d numeric(10, 2), PRIMARY KEY (a))"
       + " | CREATE TABLE t (a varchar(20), b timestamp with time zone, c double precision, d numeric(10, 2), PRIMARY KEY (a))",
