@@ -1,6 +1,7 @@
 package io.kqlite.pgwire.sql;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +20,8 @@ import java.util.Set;
  *   <li>{@code unnest(a) x} and {@code generate_series(m, n) x} in FROM → a subquery over
  *       {@code json_each}; {@code pg_partition_ancestors(r) WITH ORDINALITY AS a(relid, depth)}
  *       → the one row {@code (r, 1)} (kqlite has no partitions).</li>
- *   <li>{@code string_agg} → {@code group_concat}.</li>
+ *   <li>{@code string_agg} → {@code group_concat}; {@code json_build_object} and the other JSON
+ *       builders and aggregates → SQLite's ({@code json_object}, {@code json_group_array}, …).</li>
  *   <li>pgjdbc's {@code information_schema._pg_expandarray(a)} → a join over the array.</li>
  * </ul>
  */
@@ -32,6 +34,13 @@ final class CatalogFunctionRewriter implements TokenRewriter {
   private static final Set<String> NOT_ALIASES = Set.of("where", "on", "join", "left", "right",
       "inner", "cross", "full", "natural", "order", "group", "limit", "union", "having", "window",
       "using", "offset", "except", "intersect", "with");
+
+  /** PostgreSQL's JSON builders and SQLite's (JSON text either way). */
+  private static final Map<String, String> JSON_RENAMES = Map.of(
+      "json_build_object", "json_object", "jsonb_build_object", "json_object",
+      "json_build_array", "json_array", "jsonb_build_array", "json_array",
+      "json_agg", "json_group_array", "jsonb_agg", "json_group_array",
+      "json_object_agg", "json_group_object", "jsonb_object_agg", "json_group_object");
 
   /** What {@code information_schema._pg_expandarray} is called after the name rewrite. */
   private static final String EXPAND_ARRAY = "\"information_schema._pg_expandarray\"";
@@ -76,6 +85,8 @@ final class CatalogFunctionRewriter implements TokenRewriter {
             + (withIndexes ? "kq_o.tbloid = " : "kq_o.kq_key = "), null);
       } else if (call && w.isWord(k, "string_agg")) {
         edits.replace(w.tokenIndex(k), "group_concat");
+      } else if (call && w.isWordIn(k, JSON_RENAMES.keySet())) {
+        edits.replace(w.tokenIndex(k), JSON_RENAMES.get(w.word(k)));
       } else if (call && w.isWord(k, "array") && w.isWord(k + 2, "select")) {
         int close = w.closing(k + 1);
         edits.replace(w.tokenIndex(k), "(WITH kq_a(kq_v) AS ");

@@ -19,12 +19,25 @@ import java.util.Set;
  *       {@code COLLATE "default"} → removed.</li>
  *   <li>{@code TABLE x} → {@code SELECT * FROM x}.</li>
  *   <li>{@code DEFAULT f(…)} → {@code DEFAULT (f(…))}, the form SQLite takes for a column default.</li>
+ *   <li>{@code AS default} (a label SQLite reserves) → {@code AS "default"}.</li>
  * </ul>
  * Strings, quoted identifiers and comments are single tokens, so nothing inside them changes.
  */
 final class ExpressionRewriter implements TokenRewriter {
 
   private static final Set<String> BYTEWISE_COLLATIONS = Set.of("C", "POSIX", "ucs_basic");
+  /**
+   * Words SQLite reserves that PostgreSQL takes as a column label after AS ({@code … AS default},
+   * SQLAlchemy's column reflection). Left out: what may follow AS in SQL itself ({@code AS SELECT},
+   * {@code AS VALUES}, {@code AS NOT MATERIALIZED}).
+   */
+  private static final Set<String> RESERVED_LABELS = Set.of("add", "all", "alter", "and",
+      "autoincrement", "between", "case", "check", "collate", "commit", "constraint", "create",
+      "default", "deferrable", "delete", "distinct", "drop", "else", "escape", "except", "exists",
+      "foreign", "from", "group", "having", "in", "index", "insert", "intersect", "into", "is",
+      "isnull", "join", "limit", "notnull", "null", "on", "or", "order", "primary", "references",
+      "returning", "set", "table", "then", "to", "transaction", "union", "unique", "update",
+      "using", "when", "where");
 
   @Override
   public String rewrite(List<Token> tokens) {
@@ -151,6 +164,9 @@ final class ExpressionRewriter implements TokenRewriter {
       return k + 1;
     } else if (w.isWord(k, "collate")) {
       return collate(w, k, edits);
+    } else if (w.isWord(k, "as") && w.isWordIn(k + 1, RESERVED_LABELS) && !w.isSymbol(k + 2, "(")) {
+      edits.replace(w.tokenIndex(k + 1), SqlLiterals.quoteIdentifier(w.word(k + 1)));
+      return k + 1;
     } else if (w.isWord(k, "default") && w.get(k + 1) != null
         && w.get(k + 1).type() == Token.Type.KEYWORD_OR_IDENT && w.isSymbol(k + 2, "(")
         && w.closing(k + 2) < w.size()) {
