@@ -13,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real drivers of other languages: psycopg2 (Debian's python3-psycopg2), asyncpg (python3-asyncpg,
- * binary COPY) and node-postgres (pg
+ * Real drivers of other languages: psycopg2 (Debian's python3-psycopg2), psycopg 3, SQLAlchemy 1.4
+ * over psycopg2 (create_all, reflection, all in the transactions psycopg opens), asyncpg
+ * (python3-asyncpg, binary COPY) and node-postgres (pg
  * from npm, installed by .ci/run), each writing and reading every type kqlite supports. The
  * scripts live in src/test/clients.
  */
@@ -46,6 +47,18 @@ class ClientSmokeIT {
   void psycopg2() throws Exception {
     String output = run(List.of("/usr/bin/python3", "psycopg2_smoke.py", Integer.toString(cluster.pgPort(0))));
     assertTrue(output.contains("types ok"), output);
+  }
+
+  @Test
+  void psycopg3() throws Exception {
+    String output = run(List.of("/usr/bin/python3", "psycopg3_smoke.py", Integer.toString(cluster.pgPort(0))));
+    assertTrue(output.contains("psycopg3 ok"), output);
+  }
+
+  @Test
+  void sqlalchemy() throws Exception {
+    String output = run(List.of("/usr/bin/python3", "sqlalchemy_smoke.py", Integer.toString(cluster.pgPort(0))));
+    assertTrue(output.contains("sqlalchemy ok"), output);
   }
 
   @Test
