@@ -275,6 +275,7 @@ public final class SqliteDatabase implements AutoCloseable {
         if (replay.failed()) {
           return WriteResult.failed(List.of(), replay.error());
         }
+        deriveUncommittedSchema(connection);
         return runAll(runner, speculatorFunctions, next, List.of(), timestampMicros,
             seed + history.size());
       } finally {
@@ -336,6 +337,30 @@ public final class SqliteDatabase implements AutoCloseable {
       speculator = connection;
     }
     return speculator;
+  }
+
+  /**
+   * After a transaction's own DDL, the speculator's derived TEMP tables are refilled inside the
+   * transaction, so its catalog reads see its tables; the rollback that ends every speculation
+   * takes the refill away again, back to what {@link #refreshIfSchemaChanged} recorded.
+   */
+  private void deriveUncommittedSchema(Connection connection) throws SQLException {
+    Integer committed = readerSchemaVersions.get(connection);
+    if (readSetup.onSchemaChange().isEmpty() || committed == null) {
+      return;
+    }
+    try (var st = connection.createStatement()) {
+      try (ResultSet rs = st.executeQuery("PRAGMA main.schema_version")) {
+        if (rs.getInt(1) == committed) {
+          return;
+        }
+      }
+      for (String sql : readSetup.onSchemaChange()) {
+        st.execute(sql);
+      }
+    } catch (SQLException e) {
+      LOG.warn("{}: catalog of an open transaction not derived: {}", name, e.getMessage());
+    }
   }
 
   /**

@@ -85,6 +85,13 @@ class ReadSetupTest {
       WriteResult after = db.speculate(List.of(), List.of(),
           List.of(Statement.of("SELECT tables FROM derived")), 1_000_000L, 1L);
       assertEquals(4L, after.results().get(0).rows().get(0)[0]); // refreshed for the speculator too
+      WriteResult ownDdl = db.speculate(List.of(Statement.of("CREATE TABLE c (z)")), List.of(),
+          List.of(Statement.of("SELECT tables FROM derived")), 1_000_000L, 1L);
+      assertEquals(5L, ownDdl.results().get(0).rows().get(0)[0]); // the transaction's own table
+      assertEquals(4L, read(store, "SELECT tables FROM derived"));
+      WriteResult again = db.speculate(List.of(), List.of(),
+          List.of(Statement.of("SELECT tables FROM derived")), 1_000_000L, 1L);
+      assertEquals(4L, again.results().get(0).rows().get(0)[0]); // rolled back with it
     }
   }
 
