@@ -24,7 +24,9 @@ with cur.copy("COPY p3_items (name, price) FROM STDIN") as copy:
     copy.write_row(("d", 4))
     copy.write_row(("e", None))
 conn.commit()
-cur.execute("DELETE FROM p3_items WHERE name = ANY(%s)", (["d", "e"],))
+cur.execute("SELECT count(*) FROM p3_items WHERE id = ANY(%s) AND name <> ALL(%s)", ([1, 2, 300000], ["b"]))
+assert cur.fetchone() == (1,)  # psycopg 3 sends the numbers as a binary int4[]
+cur.execute("DELETE FROM p3_items WHERE id = ANY(%s)", ([4, 5],))
 assert cur.rowcount == 2, cur.rowcount
 conn.commit()
 cur.execute("SELECT count(*) FROM p3_items")

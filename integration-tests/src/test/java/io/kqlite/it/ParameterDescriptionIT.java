@@ -49,4 +49,11 @@ class ParameterDescriptionIT {
         "SELECT kv.id FROM kine AS kv WHERE kv.name LIKE $1 AND kv.created > $2 AND ($3 OR kv.deleted = 0)"));
     assertArrayEquals(new int[] {20, 25}, describe("SELECT $1::int8, $2"));
   }
+
+  @Test
+  void anyAndAllTakeArraysOfTheComparedColumn() throws Exception {
+    // pgx encodes a Go slice only against an array OID (int8[] 1016, text[] 1009)
+    assertArrayEquals(new int[] {1016, 1009}, describe(
+        "SELECT id FROM kine WHERE id = ANY($1) AND name <> ALL($2)"));
+  }
 }

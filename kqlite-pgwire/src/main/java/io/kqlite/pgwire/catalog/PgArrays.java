@@ -1,5 +1,6 @@
 package io.kqlite.pgwire.catalog;
 
+import io.kqlite.pgwire.types.ArrayValues;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,27 +66,7 @@ final class PgArrays {
 
   /** The text form {@code {a,b}} of {@code elements}, quoting where PostgreSQL would. */
   static String format(List<?> elements) {
-    StringBuilder out = new StringBuilder("{");
-    for (int i = 0; i < elements.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      Object e = elements.get(i);
-      if (e == null) {
-        out.append("NULL");
-        continue;
-      }
-      String s = e.toString();
-      boolean quote = s.isEmpty() || s.equalsIgnoreCase("NULL")
-          || s.chars().anyMatch(c -> c == ',' || c == '"' || c == '\\' || c == '{' || c == '}'
-              || Character.isWhitespace(c));
-      if (quote) {
-        out.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-      } else {
-        out.append(s);
-      }
-    }
-    return out.append('}').toString();
+    return ArrayValues.format(elements);
   }
 
   /** A JSON array of the elements (strings), for SQLite's json_each. */

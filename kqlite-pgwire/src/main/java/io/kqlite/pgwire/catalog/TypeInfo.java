@@ -1,5 +1,6 @@
 package io.kqlite.pgwire.catalog;
 
+import io.kqlite.pgwire.types.ArrayValues;
 import io.kqlite.pgwire.types.DeclaredTypes;
 import io.kqlite.pgwire.types.PgType;
 import java.util.Locale;
@@ -83,12 +84,7 @@ final class TypeInfo {
   }
 
   static PgType elementOf(int arrayOid) {
-    for (PgType type : PgType.values()) {
-      if (type.arrayOid() == arrayOid && arrayOid != 0) {
-        return type;
-      }
-    }
-    return null;
+    return ArrayValues.elementOf(arrayOid);
   }
 
   static boolean byValue(PgType type) {

@@ -3,6 +3,7 @@ package io.kqlite.pgwire.session;
 import io.kqlite.pgwire.sql.ParameterHints;
 import io.kqlite.pgwire.sql.SqlLiterals;
 import io.kqlite.pgwire.types.DeclaredTypes;
+import io.kqlite.pgwire.types.ArrayValues;
 import io.kqlite.pgwire.types.PgType;
 import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.SqlCluster;
@@ -30,12 +31,22 @@ final class ParameterTypes {
     this.minAppliedIndex = minAppliedIndex;
   }
 
-  PgType[] resolve(String sql, int count, int[] declaredOids) {
+  /**
+   * The parameters' types: as declared in Parse, else inferred from {@code sql}. An array
+   * parameter's type is text (kqlite stores an array as its text form, see {@link ArrayValues});
+   * its array type OID goes to {@code arrayOids}, 0 for the others.
+   */
+  PgType[] resolve(String sql, int count, int[] declaredOids, int[] arrayOids) {
     PgType[] types = new PgType[count];
     Map<Integer, ParameterHints.Hint> hints = null;
     for (int i = 0; i < count; i++) {
       int oid = i < declaredOids.length ? declaredOids[i] : 0;
       if (oid != 0) {
+        if (ArrayValues.elementOf(oid) != null) {
+          arrayOids[i] = oid;
+          types[i] = PgType.TEXT;
+          continue;
+        }
         types[i] = PgType.byOid(oid);
         if (types[i] == null) {
           throw new SqlException("42704", "type with OID " + oid + " is not supported");
@@ -45,7 +56,14 @@ final class ParameterTypes {
       if (hints == null) {
         hints = ParameterHints.of(sql);
       }
-      types[i] = infer(sql, hints.get(i + 1));
+      ParameterHints.Hint hint = hints.get(i + 1);
+      if (hint instanceof ParameterHints.ArrayHint array) {
+        PgType element = array.element() == null ? PgType.TEXT : infer(sql, array.element());
+        arrayOids[i] = element.arrayOid() != 0 ? element.arrayOid() : PgType.TEXT.arrayOid();
+        types[i] = PgType.TEXT;
+      } else {
+        types[i] = infer(sql, hint);
+      }
     }
     return types;
   }

@@ -1,7 +1,9 @@
 package io.kqlite.pgwire.session;
 
 import io.kqlite.pgwire.sql.TranslatedStatement;
+import io.kqlite.pgwire.types.ArrayValues;
 import io.kqlite.pgwire.types.PgType;
+import io.kqlite.pgwire.types.ValueCodec;
 import io.kqlite.statemachine.Column;
 import java.util.List;
 
@@ -18,13 +20,32 @@ final class PreparedQuery {
   private final String sql;
   private final TranslatedStatement translated;
   private final PgType[] parameterTypes;
+  /** Per parameter, the element type of an array parameter ({@code int4[]}), else null. */
+  private final PgType[] arrayElements;
   private List<Column> describedColumns;
 
-  PreparedQuery(String name, String sql, TranslatedStatement translated, PgType[] parameterTypes) {
+  /** {@code arrayOids}: per parameter its array type OID, 0 when it is not an array. */
+  PreparedQuery(String name, String sql, TranslatedStatement translated, PgType[] parameterTypes,
+      int[] arrayOids) {
     this.name = name;
     this.sql = sql;
     this.translated = translated;
     this.parameterTypes = parameterTypes;
+    this.arrayElements = new PgType[parameterTypes.length];
+    for (int i = 0; i < Math.min(arrayOids.length, parameterTypes.length); i++) {
+      arrayElements[i] = ArrayValues.elementOf(arrayOids[i]);
+    }
+  }
+
+  /** A statement with no declared parameter types (simple Query, an internal read). */
+  PreparedQuery(String name, String sql, TranslatedStatement translated, PgType[] parameterTypes) {
+    this(name, sql, translated, parameterTypes, new int[0]);
+  }
+
+  /** A bound parameter's value for SQLite, decoded per its type and format. */
+  Object decodeParameter(int i, short format, byte[] value) {
+    return arrayElements[i] != null ? ArrayValues.decodeParameter(arrayElements[i], format, value)
+        : ValueCodec.decodeParameter(parameterTypes[i], format, value);
   }
 
   String name() {
@@ -54,7 +75,7 @@ final class PreparedQuery {
   int[] parameterOids() {
     int[] oids = new int[parameterTypes.length];
     for (int i = 0; i < oids.length; i++) {
-      oids[i] = parameterTypes[i].oid();
+      oids[i] = arrayElements[i] != null ? arrayElements[i].arrayOid() : parameterTypes[i].oid();
     }
     return oids;
   }

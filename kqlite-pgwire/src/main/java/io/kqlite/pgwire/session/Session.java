@@ -226,8 +226,9 @@ public final class Session {
       ParameterTypes parameterTypes = new ParameterTypes(cluster, database, lastWriteIndex);
       TranslatedStatement translated = translateAgainstSchema(sql, parameterTypes);
       int count = Math.max(translated.parameterCount(), parameterOids.length);
-      PgType[] types = parameterTypes.resolve(sql, count, parameterOids);
-      statements.put(name, new PreparedQuery(name, sql, translated, types));
+      int[] arrayOids = new int[count];
+      PgType[] types = parameterTypes.resolve(sql, count, parameterOids, arrayOids);
+      statements.put(name, new PreparedQuery(name, sql, translated, types, arrayOids));
       batch.answer(ClientSink::parseComplete);
     });
   }
@@ -275,8 +276,7 @@ public final class Session {
       for (int i = 0; i < values.length; i++) {
         short format = parameterFormats.length == 0 ? 0
             : parameterFormats.length == 1 ? parameterFormats[0] : parameterFormats[i];
-        PgType declared = query.parameterTypes()[i];
-        parameters.add(ValueCodec.decodeParameter(declared, format, values[i]));
+        parameters.add(query.decodeParameter(i, format, values[i]));
       }
       portals.put(portalName, new Portal(portalName, query, parameters, resultFormats));
       batch.answer(ClientSink::bindComplete);

@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>{@code ARRAY(SELECT x ...)} → the text array {@code {a,b}} of the subquery's values;
  *       {@code ARRAY[a, b]} → {@code kq_array(a, b)}, the same text.</li>
  *   <li>{@code v = ANY(array)} → {@code kq_array_contains(array, v)};
- *       {@code v = ANY(SELECT ...)} → {@code v IN (SELECT ...)}.</li>
+ *       {@code v = ANY(SELECT ...)} → {@code v IN (SELECT ...)}; {@code v <> ALL(…)} → the
+ *       negation of either.</li>
  *   <li>{@code a[i]} → {@code kq_array_get(a, i)}.</li>
  *   <li>{@code unnest(a) x} and {@code generate_series(m, n) x} in FROM → a subquery over
  *       {@code json_each}; {@code pg_partition_ancestors(r) WITH ORDINALITY AS a(relid, depth)}
@@ -101,7 +102,10 @@ final class CatalogFunctionRewriter implements TokenRewriter {
         }
         k++;
       } else if (w.isSymbol(k, "=") && w.isWord(k + 1, "any") && w.isSymbol(k + 2, "(")) {
-        anyArray(w, k, edits);
+        anyArray(w, k, edits, false);
+      } else if ((w.isSymbol(k, "<>") || w.isSymbol(k, "!=")) && w.isWord(k + 1, "all")
+          && w.isSymbol(k + 2, "(")) {
+        anyArray(w, k, edits, true);
       } else if (w.isSymbol(k, "[") && !w.isSymbol(k + 1, "]") && w.isName(k - 1)
           && !w.isWord(k - 1, "array") && !w.isSymbol(k - 2, "::")) {
         subscript(w, k, edits);
@@ -172,12 +176,13 @@ final class CatalogFunctionRewriter implements TokenRewriter {
         + ")) ELSE " + column + "(" + oid + ") AND kq_c.n = (" + col + ")) END)");
   }
 
-  private static void anyArray(Words w, int k, TokenEdits edits) {
+  /** {@code v = ANY(…)}, or with {@code none} {@code v <> ALL(…)}: v is (not) among them. */
+  private static void anyArray(Words w, int k, TokenEdits edits, boolean none) {
     int open = k + 2;
     int close = w.closing(open);
     if (w.isWord(open + 1, "select")) {
       edits.remove(w.tokenIndex(k), w.tokenIndex(k + 1));
-      edits.replace(w.tokenIndex(k), "IN");
+      edits.replace(w.tokenIndex(k), none ? "NOT IN" : "IN");
       return;
     }
     int start = operandStart(w, k - 1);
@@ -186,7 +191,7 @@ final class CatalogFunctionRewriter implements TokenRewriter {
     }
     String left = text(w, start, k - 1);
     edits.remove(w.tokenIndex(start), w.tokenIndex(k + 1));
-    edits.replace(w.tokenIndex(start), "kq_array_contains");
+    edits.replace(w.tokenIndex(start), none ? "NOT kq_array_contains" : "kq_array_contains");
     edits.insertAfter(w.tokenIndex(close), ", " + left + ")");
     edits.insertBefore(w.tokenIndex(open), "(");
   }

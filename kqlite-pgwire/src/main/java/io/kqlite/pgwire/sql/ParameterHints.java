@@ -34,6 +34,12 @@ public final class ParameterHints {
   /** {@code INSERT INTO t VALUES (…)} without a column list: the table's column at a position. */
   public record ColumnPositionHint(String table, int position) implements Hint {}
 
+  /**
+   * {@code col = ANY($n)} or {@code col <> ALL($n)}: an array of the column's values;
+   * {@code element} is null when no column is compared.
+   */
+  public record ArrayHint(ColumnHint element) implements Hint {}
+
   private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
   private static final Set<String> NOT_ALIASES = Set.of("where", "on", "using", "join", "inner",
       "left", "right", "full", "cross", "natural", "group", "order", "limit", "offset", "having",
@@ -171,6 +177,8 @@ public final class ParameterHints {
         put(n, new TypeHint(typeName(i + 2)));
       } else if (i >= 1 && (w.get(i - 1).isWord("limit") || w.get(i - 1).isWord("offset"))) {
         put(n, new TypeHint("int8"));
+      } else if (isArrayOperand(i)) {
+        put(n, new ArrayHint(columnEndingAt(i - 4)));
       } else if (comparedColumn(i) != null) {
         put(n, comparedColumn(i));
       } else if (isBooleanOperand(i)) {
@@ -299,6 +307,12 @@ public final class ParameterHints {
       return columnEndingAt(j - 2);
     }
     return null;
+  }
+
+  /** {@code … OP ANY($n)} or {@code … OP ALL($n)}. */
+  private boolean isArrayOperand(int i) {
+    return i >= 3 && i + 1 < w.size() && w.get(i - 1).isSymbol("(") && w.get(i + 1).isSymbol(")")
+        && (w.get(i - 2).isWord("any") || w.get(i - 2).isWord("all")) && isComparison(i - 3);
   }
 
   private boolean isComparison(int i) {

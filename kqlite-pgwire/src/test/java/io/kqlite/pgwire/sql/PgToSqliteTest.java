@@ -62,6 +62,7 @@ class PgToSqliteTest {
     "SELECT * FROM t LIMIT ALL               | SELECT * FROM t",
     "SELECT * FROM t LIMIT ALL OFFSET 5      | SELECT * FROM t LIMIT -1 OFFSET 5",
     "SELECT * FROM t LIMIT 10                | SELECT * FROM t LIMIT 10",
+    "SELECT * FROM t WHERE id <> ALL($1) AND v != ALL(SELECT x FROM u) | SELECT * FROM t WHERE NOT kq_array_contains((?1), id) AND v NOT IN(SELECT x FROM u)",
     "SELECT json_build_object('a', 1), jsonb_agg(x) FROM t | SELECT json_object('a', 1), json_group_array(x) FROM t",
     "SELECT (SELECT 1) AS DEFAULT, 2 AS order, 3 AS x FROM t | SELECT (SELECT 1) AS \"default\", 2 AS \"order\", 3 AS x FROM t",
     "SELECT CAST(a AS text) AS \"table\" FROM t             | SELECT CAST(a AS text) AS \"table\" FROM t",
