@@ -16,7 +16,7 @@ import java.util.Set;
  * the result of another cast ({@code x::int::text}). A cast right after DEFAULT is parenthesised
  * because SQLite's column DEFAULT takes only literals or {@code (expr)}. A string literal cast to
  * boolean is evaluated here ({@code 't'::bool} → {@code 1}), since SQLite would read {@code 't'}
- * as 0. Target types come from {@link CastTypes}; others are rejected with 0A000. Casts to
+ * as 0. A parameter cast to a date/time type is left bare: it binds as that type. Target types come from {@link CastTypes}; others are rejected with 0A000. Casts to
  * {@code regclass} and its kin go through {@link ObjectIdentifierCasts}; array casts are dropped
  * (arrays are PostgreSQL array text in kqlite).
  */
@@ -41,6 +41,10 @@ final class CastRewriter implements TokenRewriter {
     TokenEdits edits = new TokenEdits(tokens);
     Map<Integer, Integer> castOperandStart = new HashMap<>();
     for (int i = 0; i < w.size(); i++) {
+      if (w.isWord(i, "cast") && w.isSymbol(i + 1, "(")) {
+        standardCast(w, i, edits);
+        continue;
+      }
       if (!w.isSymbol(i, "::")) {
         continue;
       }
@@ -61,6 +65,14 @@ final class CastRewriter implements TokenRewriter {
           edits.insertBefore(w.tokenIndex(operandStart), ObjectIdentifierCasts.prefix(type.name()));
           edits.insertAfter(w.tokenIndex(type.end()), ObjectIdentifierCasts.suffix(type.name()));
         }
+        castOperandStart.put(type.end(), operandStart);
+        i = type.end();
+        continue;
+      }
+      if (!type.array() && TemporalText.handles(type.name()) && operandStart == operandEnd
+          && operand.type() == Token.Type.PARAM) {
+        // $1::timestamptz: the parameter binds as that type, already in the text kqlite stores.
+        edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
         castOperandStart.put(type.end(), operandStart);
         i = type.end();
         continue;
@@ -107,6 +119,63 @@ final class CastRewriter implements TokenRewriter {
       i = type.end();
     }
     return edits.render();
+  }
+
+  /**
+   * {@code CAST(operand AS type)} is SQLite syntax too, but SQLite reads a date/time or boolean
+   * target by its affinity: {@code CAST(now() AS date)} gave the year, {@code CAST('t' AS
+   * boolean)} 0. A literal operand gets what {@code ::} gives it; any other operand of a date/time
+   * type is 0A000, as with {@code ::}; a boolean becomes SQLite's INTEGER.
+   */
+  private static void standardCast(Words w, int cast, TokenEdits edits) {
+    int close = w.closing(cast + 1);
+    int as = -1;
+    for (int k = cast + 2; k < close; k++) {
+      if (w.isSymbol(k, "(")) {
+        k = w.closing(k);
+      } else if (w.isWord(k, "as")) {
+        as = k;
+      }
+    }
+    if (as < 0 || as + 1 >= close) {
+      return;
+    }
+    TypeName type = typeName(w, as + 1);
+    boolean temporal = TemporalText.handles(type.name()) || type.name().equals("timetz")
+        || type.name().equals("interval");
+    boolean bool = CastTypes.isBoolean(type.name());
+    if (type.array() || type.end() != close - 1 || !(temporal || bool)) {
+      return;
+    }
+    boolean single = as == cast + 3;
+    if (single && temporal && w.get(cast + 2).type() == Token.Type.PARAM
+        && TemporalText.handles(type.name())) {
+      // CAST($1 AS date): the parameter binds as that type, already in the text kqlite stores.
+      edits.remove(w.tokenIndex(cast), w.tokenIndex(cast + 1));
+      edits.remove(w.tokenIndex(as) - 1, w.tokenIndex(close));
+      return;
+    }
+    boolean literal = single && w.get(cast + 2).type() == Token.Type.STRING;
+    if (!literal && temporal) {
+      throw SqlTranslationException.notSupported("cast to " + type.name());
+    }
+    if (!literal) {
+      edits.remove(w.tokenIndex(as + 1), w.tokenIndex(type.end()));
+      edits.replace(w.tokenIndex(as + 1), "INTEGER");
+      return;
+    }
+    String text = SqlLiterals.stringValue(w.get(cast + 2));
+    String value;
+    try {
+      value = bool ? Integer.toString(CastTypes.booleanLiteral(text))
+          : type.name().equals("timetz") || type.name().equals("interval")
+              ? SqlLiterals.quoteString(text)
+              : SqlLiterals.quoteString(TemporalText.normalize(type.name(), text));
+    } catch (IllegalArgumentException e) {
+      throw new SqlTranslationException("22007", e.getMessage());
+    }
+    edits.remove(w.tokenIndex(cast), w.tokenIndex(close));
+    edits.replace(w.tokenIndex(cast), value);
   }
 
   /** SQLite's {@code X'…'} literal for PostgreSQL bytea input text. */

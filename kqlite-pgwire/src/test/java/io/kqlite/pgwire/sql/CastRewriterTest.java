@@ -38,6 +38,10 @@ class CastRewriterTest {
     "SELECT 't'::bool, 'off'::boolean, 'YES'::bool, 'f'::bool | SELECT 1, 0, 1, 0",
     "SELECT $1::bool, flag::boolean FROM t | SELECT CAST(?1 AS INTEGER), CAST(flag AS INTEGER) FROM t",
     "SELECT NULL::int                      | SELECT CAST(NULL AS INTEGER)",
+    "SELECT $1::timestamptz, $2::date      | SELECT ?1, ?2",
+    "SELECT CAST($1 AS date)               | SELECT ?1",
+    "SELECT CAST('t' AS boolean), CAST(flag AS bool), CAST(a AS varchar(9)) FROM t | SELECT 1, CAST(flag AS INTEGER), CAST(a AS varchar(9)) FROM t",
+    "SELECT CAST('2020-01-01T10:11:12' AS timestamp) | SELECT '2020-01-01 10:11:12'",
   })
   void rewritesCasts(String pgSql, String expected) {
     assertEquals(expected, sqlite(pgSql));
@@ -62,6 +66,8 @@ class CastRewriterTest {
     "SELECT now()::timestamp with time zone | cast to timestamptz is not supported",
     "SELECT x::myschema.mytype FROM t      | cast to myschema.mytype is not supported",
     "SELECT ARRAY[1][1]::int               | ~cast of \"]\" with :: is not supported~",
+    "SELECT CAST(now() AS date)            | cast to date is not supported",
+    "SELECT CAST(d AS timestamp without time zone) FROM t | cast to timestamp is not supported",
   })
   void rejectsCastsItCannotTranslateFaithfully(String pgSql, String message) {
     SqlTranslationException e = assertThrows(SqlTranslationException.class, () -> PgToSqlite.translate(pgSql));
