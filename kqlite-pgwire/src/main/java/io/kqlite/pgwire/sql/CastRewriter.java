@@ -31,6 +31,10 @@ final class CastRewriter implements TokenRewriter {
       "select", "set", "similar", "some", "table", "then", "to", "union", "unique", "using", "values",
       "when", "where", "window", "with", "within");
 
+  /** Types whose {@code type 'text'} literals SQLite would read as a column and an alias. */
+  private static final Set<String> TYPED_LITERAL_TYPES =
+      Set.of("date", "time", "timestamp", "timestamptz", "interval");
+
   /** A parsed cast target: its name without modifiers and its last significant token. */
   private record TypeName(String name, int end, boolean array) {
   }
@@ -43,6 +47,11 @@ final class CastRewriter implements TokenRewriter {
     for (int i = 0; i < w.size(); i++) {
       if (w.isWord(i, "cast") && w.isSymbol(i + 1, "(")) {
         standardCast(w, i, edits);
+        continue;
+      }
+      if (w.isWordIn(i, TYPED_LITERAL_TYPES) && !w.isSymbol(i - 1, ".") && !w.isSymbol(i - 1, "::")
+          && !w.isWord(i - 1, "as")) {
+        i = typedLiteral(w, i, edits);
         continue;
       }
       if (!w.isSymbol(i, "::")) {
@@ -176,6 +185,33 @@ final class CastRewriter implements TokenRewriter {
     }
     edits.remove(w.tokenIndex(cast), w.tokenIndex(close));
     edits.replace(w.tokenIndex(cast), value);
+  }
+
+  /**
+   * {@code date '2020-01-01'}, {@code timestamp with time zone '…'}: the text PostgreSQL stores for
+   * it, as {@code '…'::date} gives; an interval is 0A000, as its cast is. Returns the last token
+   * handled.
+   */
+  private static int typedLiteral(Words w, int at, TokenEdits edits) {
+    TypeName type = typeName(w, at);
+    Token literal = w.get(type.end() + 1);
+    if (type.array() || literal == null || literal.type() != Token.Type.STRING) {
+      return at;
+    }
+    if (type.name().equals("interval")) {
+      throw SqlTranslationException.notSupported("cast to interval");
+    }
+    if (!TemporalText.handles(type.name())) {
+      return at;
+    }
+    try {
+      edits.replace(w.tokenIndex(type.end() + 1), SqlLiterals.quoteString(
+          TemporalText.normalize(type.name(), SqlLiterals.stringValue(literal))));
+    } catch (IllegalArgumentException e) {
+      throw new SqlTranslationException("22007", e.getMessage());
+    }
+    edits.remove(w.tokenIndex(at), w.tokenIndex(type.end() + 1) - 1);
+    return type.end() + 1;
   }
 
   /** SQLite's {@code X'…'} literal for PostgreSQL bytea input text. */

@@ -42,6 +42,8 @@ class CastRewriterTest {
     "SELECT CAST($1 AS date)               | SELECT ?1",
     "SELECT CAST('t' AS boolean), CAST(flag AS bool), CAST(a AS varchar(9)) FROM t | SELECT 1, CAST(flag AS INTEGER), CAST(a AS varchar(9)) FROM t",
     "SELECT CAST('2020-01-01T10:11:12' AS timestamp) | SELECT '2020-01-01 10:11:12'",
+    "SELECT date, time FROM t WHERE date > date '2020-01-01' AND ts < timestamp with time zone '2020-01-01 10:00+02' | SELECT date, time FROM t WHERE date > '2020-01-01' AND ts < '2020-01-01 08:00:00+00'",
+    "SELECT now() AT TIME ZONE 'UTC'       | SELECT now() AT TIME ZONE 'UTC'",
   })
   void rewritesCasts(String pgSql, String expected) {
     assertEquals(expected, sqlite(pgSql));
@@ -67,6 +69,7 @@ class CastRewriterTest {
     "SELECT x::myschema.mytype FROM t      | cast to myschema.mytype is not supported",
     "SELECT ARRAY[1][1]::int               | ~cast of \"]\" with :: is not supported~",
     "SELECT CAST(now() AS date)            | cast to date is not supported",
+    "SELECT now() - interval '1 day'       | cast to interval is not supported",
     "SELECT CAST(d AS timestamp without time zone) FROM t | cast to timestamp is not supported",
   })
   void rejectsCastsItCannotTranslateFaithfully(String pgSql, String message) {
