@@ -1,5 +1,6 @@
 package io.kqlite.pgwire.catalog;
 
+import io.kqlite.pgwire.types.TemporalText;
 import io.kqlite.statemachine.LocalFunction;
 import io.kqlite.statemachine.store.RowidAliasTypes;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,8 @@ final class CatalogFunctions {
     f.add(new LocalFunction("kq_array_get", 2, a -> arrayGet(a[0], number(a[1]))));
     f.add(new LocalFunction("kq_array_json", 1, a -> a[0] == null ? null : PgArrays.json(PgArrays.elements(a[0]))));
     f.add(new LocalFunction("kq_series_json", 2, a -> series(number(a[0]), number(a[1]))));
+    f.add(new LocalFunction("kq_interval_add", 3,
+        a -> TemporalText.addInterval(a[0], a[1], number(a[2]))));
     return f;
   }
 

@@ -8,6 +8,7 @@ import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.SqlException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,11 +101,12 @@ final class ResultWriter {
   }
 
   /**
-   * PostgreSQL's name for an unaliased expression: a column's name ({@code t.a} → {@code a}), a
-   * function's name ({@code count(*)} → {@code count}); a cast takes its operand's name, else its
-   * type's ({@code count(*)::int} → {@code count}, {@code $1::text} → {@code text}); otherwise
-   * {@code ?column?}.
+   * Calls the translator writes for what PostgreSQL spells otherwise, by the name PostgreSQL gives
+   * that: {@code now() - interval '1 day'} and {@code x = ANY(…)} are operators, {@code ARRAY[…]}.
    */
+  private static final Map<String, String> TRANSLATED_CALL_NAMES = Map.of(
+      "kq_interval_add", "?column?", "kq_array_contains", "?column?", "kq_array", "array");
+
   /** {@code (a + b)}, not {@code (a) + (b)}: the opening bracket closes at the very end. */
   private static boolean isParenthesised(String expression) {
     return expression.startsWith("(") && closingBracket(expression, 0) == expression.length() - 1;
@@ -135,6 +137,12 @@ final class ResultWriter {
     return -1;
   }
 
+  /**
+   * PostgreSQL's name for an unaliased expression: a column's name ({@code t.a} → {@code a}), a
+   * function's name ({@code count(*)} → {@code count}); a cast takes its operand's name, else its
+   * type's ({@code count(*)::int} → {@code count}, {@code $1::text} → {@code text}); otherwise
+   * {@code ?column?}.
+   */
   static String expressionName(String label) {
     Matcher cast = CAST.matcher(label);
     if (cast.matches() && isParenthesised(label.strip().substring("CAST".length()).strip())) {
@@ -155,7 +163,8 @@ final class ResultWriter {
     }
     Matcher call = FUNCTION_CALL.matcher(label);
     if (call.matches() && isWholeCall(label)) {
-      return call.group(1).toLowerCase(java.util.Locale.ROOT);
+      String function = call.group(1).toLowerCase(java.util.Locale.ROOT);
+      return TRANSLATED_CALL_NAMES.getOrDefault(function, function);
     }
     return "?column?";
   }

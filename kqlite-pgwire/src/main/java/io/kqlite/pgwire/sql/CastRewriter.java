@@ -1,6 +1,7 @@
 package io.kqlite.pgwire.sql;
 
 import io.kqlite.pgwire.types.ByteaInput;
+import io.kqlite.pgwire.types.Interval;
 import io.kqlite.pgwire.types.TemporalText;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -51,7 +52,7 @@ final class CastRewriter implements TokenRewriter {
       }
       if (w.isWordIn(i, TYPED_LITERAL_TYPES) && !w.isSymbol(i - 1, ".") && !w.isSymbol(i - 1, "::")
           && !w.isWord(i - 1, "as")) {
-        i = typedLiteral(w, i, edits);
+        i = typedLiteral(w, i, edits, castOperandStart);
         continue;
       }
       if (!w.isSymbol(i, "::")) {
@@ -96,6 +97,11 @@ final class CastRewriter implements TokenRewriter {
           throw new SqlTranslationException("22007", e.getMessage());
         }
         castOperandStart.put(type.end(), operandStart);
+        i = type.end();
+        continue;
+      }
+      if (literal && !type.array() && type.name().equals("interval")) {
+        intervalArithmetic(w, operandStart, type.end(), operandStart, edits, castOperandStart);
         i = type.end();
         continue;
       }
@@ -192,14 +198,16 @@ final class CastRewriter implements TokenRewriter {
    * it, as {@code '…'::date} gives; an interval is 0A000, as its cast is. Returns the last token
    * handled.
    */
-  private static int typedLiteral(Words w, int at, TokenEdits edits) {
+  private static int typedLiteral(Words w, int at, TokenEdits edits,
+      Map<Integer, Integer> castOperandStart) {
     TypeName type = typeName(w, at);
     Token literal = w.get(type.end() + 1);
     if (type.array() || literal == null || literal.type() != Token.Type.STRING) {
       return at;
     }
     if (type.name().equals("interval")) {
-      throw SqlTranslationException.notSupported("cast to interval");
+      intervalArithmetic(w, at, type.end() + 1, type.end() + 1, edits, castOperandStart);
+      return type.end() + 1;
     }
     if (!TemporalText.handles(type.name())) {
       return at;
@@ -212,6 +220,38 @@ final class CastRewriter implements TokenRewriter {
     }
     edits.remove(w.tokenIndex(at), w.tokenIndex(type.end() + 1) - 1);
     return type.end() + 1;
+  }
+
+  /**
+   * {@code x ± interval '1 day'} (or {@code '1 day'::interval}) spanning significant tokens from
+   * {@code first} (the interval's first token) to {@code last}, its text at {@code literal}:
+   * {@code kq_interval_add(x, '1 day',
+   * ±1)}, PostgreSQL's date/time arithmetic on kqlite's date/time text. An interval anywhere else
+   * is 0A000: kqlite has no interval values.
+   */
+  private static void intervalArithmetic(Words w, int first, int last, int literal,
+      TokenEdits edits, Map<Integer, Integer> castOperandStart) {
+    int operator = first - 1;
+    boolean minus = w.isSymbol(operator, "-");
+    if (!minus && !w.isSymbol(operator, "+")) {
+      throw SqlTranslationException.notSupported("cast to interval");
+    }
+    int leftStart;
+    try {
+      leftStart = operandStart(w, operator - 1, castOperandStart, w.get(operator));
+    } catch (SqlTranslationException e) {
+      throw SqlTranslationException.notSupported("cast to interval");
+    }
+    String text = SqlLiterals.stringValue(w.get(literal));
+    try {
+      Interval.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new SqlTranslationException("22007", e.getMessage());
+    }
+    edits.insertBefore(w.tokenIndex(leftStart), "kq_interval_add(");
+    edits.remove(w.tokenIndex(operator), w.tokenIndex(last));
+    edits.replace(w.tokenIndex(operator), ", " + SqlLiterals.quoteString(text)
+        + (minus ? ", -1)" : ", 1)"));
   }
 
   /** SQLite's {@code X'…'} literal for PostgreSQL bytea input text. */

@@ -64,6 +64,32 @@ public final class TemporalText {
     }
   }
 
+  /**
+   * {@code value + sign × interval}, as PostgreSQL adds: months first, then days, then time. A
+   * timestamptz (stored in UTC with {@code +00}) stays one; a timestamp or date becomes a timestamp.
+   * Null when {@code value} or {@code interval} is null.
+   *
+   * @throws IllegalArgumentException for text that is not a date/time or an interval (22007)
+   */
+  public static String addInterval(Object value, Object interval, long sign) {
+    if (value == null || interval == null) {
+      return null;
+    }
+    String text = value.toString().strip();
+    boolean zoned;
+    LocalDateTime start;
+    try {
+      zoned = text.length() > 10 && INPUT.parse(text).isSupported(ChronoField.OFFSET_SECONDS);
+      start = zoned ? utc(text) : localDateTime(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("invalid input syntax for type timestamp: \"" + text + "\"", e);
+    }
+    Interval amount = Interval.parse(interval.toString()).times(sign);
+    LocalDateTime result = start.plusMonths(amount.months()).plusDays(amount.days())
+        .plusNanos(amount.micros() * 1000);
+    return zoned ? timestamp(result) + "+00" : timestamp(result);
+  }
+
   private static LocalDateTime localDateTime(String text) {
     TemporalAccessor parsed = INPUT.parse(text.strip());
     LocalDate date = LocalDate.from(parsed);

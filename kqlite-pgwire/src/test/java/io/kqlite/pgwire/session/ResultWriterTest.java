@@ -24,6 +24,8 @@ class ResultWriterTest {
     "lower(a) + length(b)                   | ?column?",
     "count(*) FILTER (WHERE a > 1)          | count",
     "row_number() OVER (ORDER BY id)        | row_number",
+    "kq_interval_add(now() , '1 day', -1)   | ?column?",
+    "kq_array(1, 2)                         | array",
   })
   void expressionsAreNamedAsPostgresqlNamesThem(String sqliteLabel, String pgName) {
     assertEquals(pgName, ResultWriter.expressionName(sqliteLabel));

@@ -44,6 +44,8 @@ class CastRewriterTest {
     "SELECT CAST('2020-01-01T10:11:12' AS timestamp) | SELECT '2020-01-01 10:11:12'",
     "SELECT date, time FROM t WHERE date > date '2020-01-01' AND ts < timestamp with time zone '2020-01-01 10:00+02' | SELECT date, time FROM t WHERE date > '2020-01-01' AND ts < '2020-01-01 08:00:00+00'",
     "SELECT now() AT TIME ZONE 'UTC'       | SELECT now() AT TIME ZONE 'UTC'",
+    "DELETE FROM t WHERE at < now() - INTERVAL '7 days' | DELETE FROM t WHERE at < kq_interval_add(now() , '7 days', -1)",
+    "SELECT t.at + '2 hours'::interval, date '2024-01-31' + interval '1 month' FROM t | SELECT kq_interval_add(t.at , '2 hours', 1), kq_interval_add('2024-01-31' , '1 month', 1) FROM t",
   })
   void rewritesCasts(String pgSql, String expected) {
     assertEquals(expected, sqlite(pgSql));
@@ -69,7 +71,8 @@ class CastRewriterTest {
     "SELECT x::myschema.mytype FROM t      | cast to myschema.mytype is not supported",
     "SELECT ARRAY[1][1]::int               | ~cast of \"]\" with :: is not supported~",
     "SELECT CAST(now() AS date)            | cast to date is not supported",
-    "SELECT now() - interval '1 day'       | cast to interval is not supported",
+    "SELECT interval '1 day'               | cast to interval is not supported",
+    "SELECT interval '1 day' + now()       | cast to interval is not supported",
     "SELECT CAST(d AS timestamp without time zone) FROM t | cast to timestamp is not supported",
   })
   void rejectsCastsItCannotTranslateFaithfully(String pgSql, String message) {
