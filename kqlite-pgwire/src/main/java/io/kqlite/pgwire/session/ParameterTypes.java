@@ -2,8 +2,8 @@ package io.kqlite.pgwire.session;
 
 import io.kqlite.pgwire.sql.ParameterHints;
 import io.kqlite.pgwire.sql.SqlLiterals;
-import io.kqlite.pgwire.types.DeclaredTypes;
 import io.kqlite.pgwire.types.ArrayValues;
+import io.kqlite.pgwire.types.DeclaredTypes;
 import io.kqlite.pgwire.types.PgType;
 import io.kqlite.statemachine.Column;
 import io.kqlite.statemachine.SqlCluster;

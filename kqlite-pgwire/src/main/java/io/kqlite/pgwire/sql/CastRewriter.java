@@ -17,9 +17,10 @@ import java.util.Set;
  * the result of another cast ({@code x::int::text}). A cast right after DEFAULT is parenthesised
  * because SQLite's column DEFAULT takes only literals or {@code (expr)}. A string literal cast to
  * boolean is evaluated here ({@code 't'::bool} → {@code 1}), since SQLite would read {@code 't'}
- * as 0. A parameter cast to a date/time type is left bare: it binds as that type. Target types come from {@link CastTypes}; others are rejected with 0A000. Casts to
- * {@code regclass} and its kin go through {@link ObjectIdentifierCasts}; array casts are dropped
- * (arrays are PostgreSQL array text in kqlite).
+ * as 0. A parameter cast to a date/time type is left bare: it binds as that type. Target types
+ * come from {@link CastTypes}; others are rejected with 0A000. Casts to {@code regclass} and its
+ * kin go through {@link ObjectIdentifierCasts}; array casts are dropped (arrays are PostgreSQL
+ * array text in kqlite). {@code x ± interval '…'} becomes {@code kq_interval_add}.
  */
 final class CastRewriter implements TokenRewriter {
 
@@ -140,7 +141,7 @@ final class CastRewriter implements TokenRewriter {
    * {@code CAST(operand AS type)} is SQLite syntax too, but SQLite reads a date/time or boolean
    * target by its affinity: {@code CAST(now() AS date)} gave the year, {@code CAST('t' AS
    * boolean)} 0. A literal operand gets what {@code ::} gives it; any other operand of a date/time
-   * type is 0A000, as with {@code ::}; a boolean becomes SQLite's INTEGER.
+   * type is 0A000, as with {@code ::}, and so is any interval; a boolean becomes SQLite's INTEGER.
    */
   private static void standardCast(Words w, int cast, TokenEdits edits) {
     int close = w.closing(cast + 1);
@@ -171,7 +172,7 @@ final class CastRewriter implements TokenRewriter {
       return;
     }
     boolean literal = single && w.get(cast + 2).type() == Token.Type.STRING;
-    if (!literal && temporal) {
+    if ((!literal && temporal) || type.name().equals("interval")) {
       throw SqlTranslationException.notSupported("cast to " + type.name());
     }
     if (!literal) {
@@ -183,8 +184,7 @@ final class CastRewriter implements TokenRewriter {
     String value;
     try {
       value = bool ? Integer.toString(CastTypes.booleanLiteral(text))
-          : type.name().equals("timetz") || type.name().equals("interval")
-              ? SqlLiterals.quoteString(text)
+          : type.name().equals("timetz") ? SqlLiterals.quoteString(text)
               : SqlLiterals.quoteString(TemporalText.normalize(type.name(), text));
     } catch (IllegalArgumentException e) {
       throw new SqlTranslationException("22007", e.getMessage());
@@ -195,8 +195,8 @@ final class CastRewriter implements TokenRewriter {
 
   /**
    * {@code date '2020-01-01'}, {@code timestamp with time zone '…'}: the text PostgreSQL stores for
-   * it, as {@code '…'::date} gives; an interval is 0A000, as its cast is. Returns the last token
-   * handled.
+   * it, as {@code '…'::date} gives; {@code interval '…'} as {@code '…'::interval}. Returns the last
+   * token handled.
    */
   private static int typedLiteral(Words w, int at, TokenEdits edits,
       Map<Integer, Integer> castOperandStart) {
