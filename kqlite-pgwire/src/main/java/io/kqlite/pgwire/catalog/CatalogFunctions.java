@@ -93,6 +93,7 @@ final class CatalogFunctions {
     f.add(new LocalFunction("kq_series_json", 2, a -> series(number(a[0]), number(a[1]))));
     f.add(new LocalFunction("kq_interval_add", 3,
         a -> TemporalText.addInterval(a[0], a[1], number(a[2]))));
+    f.add(new LocalFunction("kq_date_add", 3, a -> TemporalText.addDays(a[0], a[1], number(a[2]))));
     return f;
   }
 

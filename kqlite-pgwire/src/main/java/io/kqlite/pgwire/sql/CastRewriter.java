@@ -46,14 +46,26 @@ final class CastRewriter implements TokenRewriter {
     Words w = Words.of(tokens);
     TokenEdits edits = new TokenEdits(tokens);
     Map<Integer, Integer> castOperandStart = new HashMap<>();
+    Map<Integer, Integer> dateOperandStart = new HashMap<>(); // date-valued operands, by last token
     for (int i = 0; i < w.size(); i++) {
+      if (w.isWord(i, "current_date") && !w.isSymbol(i - 1, ".")) {
+        dateOperandStart.put(i, i);
+      }
+      if ((w.isSymbol(i, "+") || w.isSymbol(i, "-")) && dateOperandStart.containsKey(i - 1)) {
+        dateArithmetic(w, dateOperandStart.get(i - 1), i, edits);
+        continue;
+      }
       if (w.isWord(i, "cast") && w.isSymbol(i + 1, "(")) {
         standardCast(w, i, edits);
         continue;
       }
       if (w.isWordIn(i, TYPED_LITERAL_TYPES) && !w.isSymbol(i - 1, ".") && !w.isSymbol(i - 1, "::")
           && !w.isWord(i - 1, "as")) {
+        int at = i;
         i = typedLiteral(w, i, edits, castOperandStart);
+        if (w.isWord(at, "date") && i > at) {
+          dateOperandStart.put(i, at);
+        }
         continue;
       }
       if (!w.isSymbol(i, "::")) {
@@ -87,6 +99,9 @@ final class CastRewriter implements TokenRewriter {
         castOperandStart.put(type.end(), operandStart);
         i = type.end();
         continue;
+      }
+      if (literal && !type.array() && type.name().equals("date")) {
+        dateOperandStart.put(type.end(), operandStart);
       }
       if (literal && !type.array() && TemporalText.handles(type.name())) {
         // A date/time literal becomes the text PostgreSQL would store and print for it.
@@ -252,6 +267,23 @@ final class CastRewriter implements TokenRewriter {
     edits.remove(w.tokenIndex(operator), w.tokenIndex(last));
     edits.replace(w.tokenIndex(operator), ", " + SqlLiterals.quoteString(text)
         + (minus ? ", -1)" : ", 1)"));
+  }
+
+  /**
+   * {@code current_date - 7}, {@code date '2024-01-31' + $1}: a date plus or minus a number of
+   * days is a date, {@code kq_date_add(d, n, ±1)}; SQLite would subtract from the year. Only a
+   * number or a parameter is taken as the days: anything else after the operator stays as it is.
+   */
+  private static void dateArithmetic(Words w, int dateStart, int operator, TokenEdits edits) {
+    Token days = w.get(operator + 1);
+    if (days == null || (days.type() != Token.Type.NUMBER && days.type() != Token.Type.PARAM)
+        || w.isSymbol(operator + 2, "::") || w.isSymbol(operator + 2, "*")
+        || w.isSymbol(operator + 2, "/")) {
+      return;
+    }
+    edits.insertBefore(w.tokenIndex(dateStart), "kq_date_add(");
+    edits.replace(w.tokenIndex(operator), ",");
+    edits.insertAfter(w.tokenIndex(operator + 1), w.isSymbol(operator, "-") ? ", -1)" : ", 1)");
   }
 
   /** SQLite's {@code X'…'} literal for PostgreSQL bytea input text. */

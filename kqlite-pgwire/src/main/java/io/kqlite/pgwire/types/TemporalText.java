@@ -90,6 +90,18 @@ public final class TemporalText {
     return zoned ? timestamp(result) + "+00" : timestamp(result);
   }
 
+  /**
+   * {@code date + sign × days}, a date as PostgreSQL's {@code date ± integer} gives; null for a
+   * null argument.
+   */
+  public static String addDays(Object date, Object days, long sign) {
+    if (date == null || days == null) {
+      return null;
+    }
+    long n = days instanceof Number number ? number.longValue() : Long.parseLong(days.toString().strip());
+    return LocalDate.parse(normalize("date", date.toString())).plusDays(sign * n).toString();
+  }
+
   private static LocalDateTime localDateTime(String text) {
     TemporalAccessor parsed = INPUT.parse(text.strip());
     LocalDate date = LocalDate.from(parsed);

@@ -45,6 +45,8 @@ class CastRewriterTest {
     "SELECT date, time FROM t WHERE date > date '2020-01-01' AND ts < timestamp with time zone '2020-01-01 10:00+02' | SELECT date, time FROM t WHERE date > '2020-01-01' AND ts < '2020-01-01 08:00:00+00'",
     "SELECT now() AT TIME ZONE 'UTC'       | SELECT now() AT TIME ZONE 'UTC'",
     "DELETE FROM t WHERE at < now() - INTERVAL '7 days' | DELETE FROM t WHERE at < kq_interval_add(now() , '7 days', -1)",
+    "SELECT date '2024-02-28' + 2, '2024-03-01'::date - $1 | SELECT kq_date_add('2024-02-28' , 2, 1), kq_date_add('2024-03-01' , ?1, -1)",
+    "SELECT current_date - d, current_date - 2 * 3 FROM t | SELECT (kq_current_date()) - d, (kq_current_date()) - 2 * 3 FROM t",
     "SELECT t.at + '2 hours'::interval, date '2024-01-31' + interval '1 month' FROM t | SELECT kq_interval_add(t.at , '2 hours', 1), kq_interval_add('2024-01-31' , '1 month', 1) FROM t",
   })
   void rewritesCasts(String pgSql, String expected) {

@@ -38,6 +38,13 @@ class IntervalTest {
   }
 
   @Test
+  void datePlusDaysIsADate() {
+    assertEquals("2024-03-01", TemporalText.addDays("2024-02-28", 2L, 1));
+    assertEquals("2024-02-29", TemporalText.addDays("2024-03-01", "1", -1));
+    assertNull(TemporalText.addDays(null, 1L, 1));
+  }
+
+  @Test
   void nullInNullOut() {
     assertNull(TemporalText.addInterval(null, "1 day", 1));
     assertNull(TemporalText.addInterval("2024-01-01", null, 1));
