@@ -79,8 +79,9 @@ public final class TemporalText {
     boolean zoned;
     LocalDateTime start;
     try {
-      zoned = text.length() > 10 && INPUT.parse(text).isSupported(ChronoField.OFFSET_SECONDS);
-      start = zoned ? utc(text) : localDateTime(text);
+      TemporalAccessor parsed = INPUT.parse(text);
+      zoned = parsed.isSupported(ChronoField.OFFSET_SECONDS);
+      start = zoned ? utc(parsed) : localDateTime(parsed);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("invalid input syntax for type timestamp: \"" + text + "\"", e);
     }
@@ -103,15 +104,22 @@ public final class TemporalText {
   }
 
   private static LocalDateTime localDateTime(String text) {
-    TemporalAccessor parsed = INPUT.parse(text.strip());
+    return localDateTime(INPUT.parse(text.strip()));
+  }
+
+  private static LocalDateTime localDateTime(TemporalAccessor parsed) {
     LocalDate date = LocalDate.from(parsed);
     LocalTime time = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
     return date.atTime(time);
   }
 
   private static LocalDateTime utc(String text) {
-    TemporalAccessor parsed = INPUT.parse(text.strip());
-    LocalDateTime local = localDateTime(text);
+    return utc(INPUT.parse(text.strip()));
+  }
+
+  /** The UTC time of a parsed date/time; one without an offset is taken as UTC already. */
+  private static LocalDateTime utc(TemporalAccessor parsed) {
+    LocalDateTime local = localDateTime(parsed);
     if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
       return OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
           .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
