@@ -88,12 +88,17 @@ final class Wire {
         out.writeInt(4);
     }
 
-    /** Writes an ErrorResponse or NoticeResponse: code/value pairs ended by a zero byte. */
+    /**
+     * Writes an ErrorResponse or NoticeResponse: code/value pairs ended by a zero byte. Their texts
+     * can quote anything (a value, a Raft request's bytes), and a NUL cannot be sent in a field, so
+     * it is written as the two characters backslash and 0: the client must get the error, never lose
+     * it to an encoding failure.
+     */
     static void writeFields(ByteBuf out, char type, Map<Character, String> fields) {
         int start = begin(out, type);
         fields.forEach((code, value) -> {
             out.writeByte(code);
-            writeCString(out, value);
+            writeCString(out, value.replace("\0", "\\0"));
         });
         out.writeByte(0);
         end(out, start);

@@ -147,11 +147,22 @@ class PgEncoderTest {
         assertArrayEquals(expected, encode(new CommandComplete(tag)));
     }
 
+    /** A message that cannot be written closes the connection: never an answer silently left out. */
     @Test
-    void stringWithNulIsRefused() {
+    void stringWithNulIsRefusedAndClosesTheConnection() {
         EmbeddedChannel channel = new EmbeddedChannel(ENCODER);
         assertThrows(EncoderException.class, () -> channel.writeOutbound(new CommandComplete("a\0b")));
+        assertFalse(channel.isOpen());
         assertFalse(channel.finish());
+    }
+
+    /** Error texts quote anything, a Raft request's raw bytes too: a NUL in them still gets the error out. */
+    @Test
+    void nulInAnErrorTextIsWrittenAsBackslashZero() {
+        byte[] expected = Bytes.message('E', Bytes.of()
+                .i8('S').str("ERROR").i8('V').str("ERROR").i8('C').str("08006").i8('M').str("entry \\0\\0S")
+                .i8(0));
+        assertArrayEquals(expected, encode(ErrorResponse.of("ERROR", "08006", "entry \0\0S")));
     }
 
     @Test
