@@ -34,6 +34,7 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.RaftRetryFailureException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
@@ -80,10 +81,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   private final KqliteStateMachine stateMachine; // null on a witness
   private final RaftServer server;
   private final RaftProperties properties;
-  private volatile List<RaftClient> clients;
-  private volatile Set<RaftPeer> clientPeers;
-  private final java.util.concurrent.atomic.AtomicInteger nextClient = new java.util.concurrent.atomic.AtomicInteger();
-  private final List<RaftClient> retiredClients = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final WriteClients writeClients;
   /** Highest log index of a write this node has answered to a client. */
   private final AtomicLong acknowledgedIndex = new AtomicLong();
   /**
@@ -124,6 +122,8 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
         .setParameters(RaftTls.parameters(config.tls()))
         .setOption(RaftStorage.StartupOption.RECOVER)
         .build();
+    this.writeClients = new WriteClients(this::newWriteClient, WRITE_SENDERS,
+        config.writeTimeout().plusSeconds(10)); // send() waits the write timeout + 5 s at most
     this.batcher = new WriteBatcher(config.id(), WRITE_SENDERS, MAX_ENTRY_BYTES, this::send);
   }
 
@@ -211,68 +211,37 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   }
 
   /**
-   * One of the node's Ratis clients, for the group as this server currently knows it (a joined
-   * node learns its peers only when it is added; a membership change adds peers). There is one
-   * per write sender: concurrent sessions' writes already share entries in the batcher.
+   * A client for this node's next write, for the group as this server currently knows it (a
+   * joined node learns its peers only when it is added; a membership change adds peers). There is
+   * one per write sender: concurrent sessions' writes already share entries in the batcher.
    */
-  private RaftClient client() throws IOException {
-    Set<RaftPeer> peers = Set.copyOf(server.getDivision(GROUP_ID).getGroup().getPeers());
-    List<RaftClient> current = clients;
-    if (current == null || !peers.equals(clientPeers)) {
-      current = rebuildClients(peers);
-    }
-    RaftClient chosen = current.get(Math.floorMod(nextClient.getAndIncrement(), current.size()));
-    RaftPeerId leader = division().getInfo().getLeaderId();
-    if (leader != null && chosen.getLeaderId() != null && !leader.equals(chosen.getLeaderId())) {
-      // This server has heard from a new leader, but the client still aims at the old one (after
-      // a failover, a Ratis client can keep retrying a dead leader until its retries run out).
-      // Nothing has been sent for this request yet, so fresh clients aimed at the new leader are
-      // safe to use; requests in flight on the old ones finish or fail on their own.
-      current = rebuildClients(peers, leader);
-      chosen = current.get(Math.floorMod(nextClient.getAndIncrement(), current.size()));
-    }
-    return chosen;
-  }
-
-  private List<RaftClient> rebuildClients(Set<RaftPeer> peers) {
-    return rebuildClients(peers, null);
-  }
-
-  /** New clients for {@code peers}; with {@code staleLeader}-aware rebuild when the leader moved. */
-  private synchronized List<RaftClient> rebuildClients(Set<RaftPeer> peers, RaftPeerId newLeader) {
-    boolean sameLeader = newLeader == null
-        || (clients != null && newLeader.equals(clients.get(0).getLeaderId()));
-    if (clients != null && peers.equals(clientPeers) && sameLeader) {
-      return clients;
-    }
+  private RaftClient client() {
+    Set<RaftPeer> peers = currentPeers();
     if (peers.isEmpty()) {
       throw new SqlException("57P03", "node " + config.id() + " has not been added to a cluster yet");
     }
-    if (clients != null) {
-      retiredClients.addAll(clients); // requests may still be in flight on them: closed with the node
+    return writeClients.next(peers, division().getInfo().getLeaderId());
+  }
+
+  /**
+   * A client for {@code peers}. It starts from the leader this server knows: a new client otherwise
+   * tries the first peer of the group, which may be a member that is down, and can spend its whole
+   * retry budget there.
+   */
+  private RaftClient newWriteClient(Set<RaftPeer> peers, RaftPeerId leader) {
+    RaftClient.Builder builder = RaftClient.newBuilder()
+        .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
+        .setProperties(properties)
+        .setParameters(RaftTls.parameters(config.tls()))
+        // The whole write timeout: elections and a witness's hand-over can take seconds. A
+        // request stuck on a dead leader fails after it with 08006 (outcome unknown).
+        .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+            (int) Math.max(1, config.writeTimeout().toMillis() / 200),
+            TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)));
+    if (leader != null) {
+      builder.setLeaderId(leader);
     }
-    // Start from the leader this server knows: a new client otherwise tries the first peer of
-    // the group, which may be a member that is down, and can spend its whole retry budget there.
-    RaftPeerId leader = division().getInfo().getLeaderId();
-    List<RaftClient> fresh = new java.util.ArrayList<>();
-    for (int i = 0; i < WRITE_SENDERS; i++) {
-      RaftClient.Builder builder = RaftClient.newBuilder()
-          .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
-          .setProperties(properties)
-          .setParameters(RaftTls.parameters(config.tls()))
-          // The whole write timeout: elections and a witness's hand-over can take seconds. A
-          // request stuck on a dead leader fails after it with 08006 (outcome unknown).
-          .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
-              (int) Math.max(1, config.writeTimeout().toMillis() / 200),
-              TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)));
-      if (leader != null) {
-        builder.setLeaderId(leader);
-      }
-      fresh.add(builder.build());
-    }
-    clientPeers = peers;
-    clients = List.copyOf(fresh);
-    return clients;
+    return builder.build();
   }
 
   @Override
@@ -344,18 +313,20 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     long deadline = System.nanoTime() + config.writeTimeout().toNanos();
     while (true) {
       awaitKnownLeader(deadline);
+      RaftClient client = client();
       RaftClientReply reply;
       try {
-        reply = client().async().send(message)
+        reply = client.async().send(message)
             .get(config.writeTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SqlException("57014", "canceling statement: interrupted while waiting for commit");
-      } catch (ExecutionException | TimeoutException | IOException e) {
+      } catch (ExecutionException | TimeoutException e) {
         if (refusedByWitness(e) && System.nanoTime() < deadline) {
           sleepBeforeRetry();
           continue;
         }
+        writeClients.failed(client, division().getInfo().getLeaderId());
         throw unavailable(e);
       }
       if (reply.isSuccess()) {
@@ -412,8 +383,23 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   private SqlException unavailable(Throwable cause) {
     Throwable root = cause instanceof ExecutionException && cause.getCause() != null ? cause.getCause() : cause;
     LOG.warn("write not committed: {}", String.valueOf(root));
-    return new SqlException("08006", "could not commit the write through the Raft log: "
-        + (root == null ? "no leader reachable" : root.getClass().getSimpleName() + ": " + root.getMessage()));
+    return new SqlException("08006", "could not commit the write through the Raft log: " + reason(root));
+  }
+
+  /**
+   * Why a request failed, for the client. A retry failure's own message quotes the whole Ratis
+   * request, the entry's raw bytes included; the last attempt's cause says what went wrong.
+   */
+  private String reason(Throwable failure) {
+    if (failure == null) {
+      return "no leader reachable";
+    }
+    if (failure instanceof RaftRetryFailureException retry) {
+      Throwable last = retry.getCause();
+      return "no leader took it within " + config.writeTimeout().toMillis() + " ms"
+          + (last == null ? "" : " (last attempt: " + last.getClass().getSimpleName() + ": " + last.getMessage() + ")");
+    }
+    return failure.getClass().getSimpleName() + ": " + failure.getMessage();
   }
 
   @Override
@@ -603,17 +589,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     if (snapshotFloor != null) {
       snapshotFloor.close();
     }
-    List<RaftClient> all = new java.util.ArrayList<>(retiredClients);
-    if (clients != null) {
-      all.addAll(clients);
-    }
-    for (RaftClient c : all) {
-      try {
-        c.close();
-      } catch (IOException e) {
-        LOG.warn("closing raft client", e);
-      }
-    }
+    writeClients.close();
     try {
       server.close();
     } catch (IOException e) {

@@ -2,7 +2,9 @@ package io.kqlite.statemachine.raft;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
 import io.kqlite.statemachine.WriteOutcome;
 import java.io.IOException;
@@ -45,6 +47,38 @@ class RaftNodeTest {
       Object value = node.query("postgres", Statement.of("SELECT v FROM t WHERE id = 1"), insert.logIndex()).rows().get(0)[0];
       assertEquals("one", value, "on " + node.id());
     }
+  }
+
+  /**
+   * Once a request exhausts its retries, Ratis closes its client for good (AlreadyClosedException
+   * on every later request). A node must not keep writing through that client: when a leader is
+   * back, its next write commits. Which peer the failed client last aimed at varies from run to run;
+   * before the fix, a run where it matched the new leader failed every later write.
+   */
+  @Test
+  void aWriteThatFoundNoLeaderDoesNotBreakLaterWrites() throws IOException {
+    List<Peer> peers = List.of(new Peer("n1", "127.0.0.1", freePort(), 0),
+        new Peer("n2", "127.0.0.1", freePort(), 0));
+    RaftNode first = RaftNode.start(config(peers.get(0), peers));
+    nodes.add(first);
+    for (int attempt = 0; attempt < 2; attempt++) {
+      SqlException noLeader = assertThrows(SqlException.class,
+          () -> first.write("postgres", List.of(Statement.of("CREATE TABLE lost (id INTEGER)"))));
+      assertEquals("08006", noLeader.error().sqlState(), noLeader.getMessage());
+    }
+
+    nodes.add(RaftNode.start(config(peers.get(1), peers)));
+    await().atMost(Duration.ofSeconds(20)).until(() -> nodes.stream().anyMatch(RaftNode::isLeader));
+    WriteOutcome created = first.write("postgres", List.of(Statement.of("CREATE TABLE kept (id INTEGER)")));
+    assertEquals(null, created.result().error());
+    // The follower's own channel to the leader may still be in gRPC's reconnect back-off.
+    await().atMost(Duration.ofSeconds(20)).ignoreException(SqlException.class)
+        .until(() -> first.query("postgres", Statement.of("SELECT id FROM kept"), created.logIndex()).rows().isEmpty());
+  }
+
+  private NodeConfig config(Peer peer, List<Peer> peers) {
+    return new NodeConfig(peer.id(), dir.resolve(peer.id()), peer.host(), peer.raftPort(), peers, false,
+        Duration.ofMillis(300), Duration.ofSeconds(1));
   }
 
   static int freePort() throws IOException {
