@@ -213,10 +213,20 @@ final class TestCluster implements AutoCloseable {
    * A port that is free now, chosen below Linux's ephemeral range (32768 and up): a port taken from
    * that range can be grabbed by any outgoing connection before the member binds it.
    */
+  private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * A port nothing listens on now, below the kernel's ephemeral range, and never one handed out
+   * before in this JVM: a probe closes its socket at once, so two members of one cluster could
+   * otherwise be given the same port and the second fail to bind.
+   */
   static int freePort() {
     java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
     for (int attempt = 0; attempt < 200; attempt++) {
       int port = 20_000 + random.nextInt(12_000);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
       try (ServerSocket socket = new ServerSocket(port)) {
         socket.setReuseAddress(true);
         return port;
