@@ -38,10 +38,8 @@ final class KqliteProcess implements AutoCloseable {
 
   KqliteProcess(Path log, int pgPort, String... startArgs) {
     Path home = Path.of(System.getProperty("kqlite.home", ".."));
-    this.command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-Dkqlite.home=" + home.toAbsolutePath(),
-        "-jar", home.resolve("kqlite-cli/target/kqlite.jar").toString(), "start"));
+    // Through the launcher, as a user starts it: a witness gets the launcher's small JVM.
+    this.command = new ArrayList<>(List.of("sh", home.resolve("bin/kqlite").toString(), "start"));
     this.command.addAll(List.of(startArgs));
     this.command.addAll(List.of("--pg-port", Integer.toString(pgPort)));
     this.log = log;
@@ -49,7 +47,10 @@ final class KqliteProcess implements AutoCloseable {
   }
 
   void start() throws IOException {
-    process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    builder.environment().remove("KQLITE_JAVA_OPTS");
+    process = builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();

@@ -123,6 +123,42 @@ class WitnessIT {
     }
   }
 
+  /**
+   * The largest entries reach the witness too, started by the launcher as a user would. With the
+   * launcher's earlier 24 MB heap a witness ran out of memory parsing a 7 MB entry and stayed
+   * behind for good; with one data node down, no write could commit any more.
+   */
+  @Test
+  void witnessStartedByTheLauncherTakesTheLargestEntries() throws Exception {
+    try (ProcessCluster cluster = new ProcessCluster(3, WITNESS)) {
+      cluster.startAll();
+      int leader = cluster.awaitLeader();
+      try (Connection c = cluster.connect(leader); Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE blobs (id int PRIMARY KEY, v bytea)");
+      }
+      byte[] large = new byte[7 * 1024 * 1024];
+      java.util.Arrays.fill(large, (byte) 7);
+      try (Connection c = cluster.connect(leader);
+          PreparedStatement insert = c.prepareStatement("INSERT INTO blobs VALUES (?, ?)")) {
+        for (int id = 1; id <= 3; id++) {
+          insert.setInt(1, id);
+          insert.setBytes(2, large);
+          insert.executeUpdate();
+        }
+      }
+      cluster.kill(leader == A ? B : A);
+      // The leader and the witness are the majority now: the witness must hold every entry.
+      try (Connection c = cluster.connect(leader); Statement s = c.createStatement()) {
+        s.executeUpdate("INSERT INTO blobs VALUES (4, '\\x00')");
+        try (java.sql.ResultSet rows = s.executeQuery("SELECT count(*), sum(length(v)) FROM blobs")) {
+          rows.next();
+          assertEquals(4, rows.getInt(1));
+          assertEquals(3L * large.length + 1, rows.getLong(2));
+        }
+      }
+    }
+  }
+
   @Test
   void witnessDownKeepsServingBothDataNodesDownRefusesClearly() throws Exception {
     try (ProcessCluster cluster = new ProcessCluster(3, WITNESS)) {

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteLimits;
 
 /**
  * One SQLite file: a writer connection used only by the apply thread, a connection for running
@@ -114,6 +116,19 @@ public final class SqliteDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * SQLite refuses SQL text over 1,000,000 bytes by default ("statement too long"), where
+   * PostgreSQL takes any size; psycopg2 inlines parameters, so a bytea of a few megabytes is one
+   * long statement. The protocol's message limit and the log entry limit bound it instead.
+   */
+  static final int MAX_SQL_BYTES = 1_000_000_000;
+
+  private static Connection connect(Path file, SQLiteConfig config) throws SQLException {
+    Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    connection.unwrap(SQLiteConnection.class).setLimit(SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES);
+    return connection;
+  }
+
   /** Opens (creating if missing) the file; a new file records {@code createdAtIndex}. */
   static SqliteDatabase open(String name, Path file, long createdAtIndex,
       ReadSetup readSetup) throws SQLException {
@@ -124,7 +139,7 @@ public final class SqliteDatabase implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10_000);
-    Connection writer = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    Connection writer = connect(file, config);
     try (var st = writer.createStatement()) {
       st.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
       st.execute("CREATE TABLE IF NOT EXISTS " + APPLIED_TABLE
@@ -325,7 +340,7 @@ public final class SqliteDatabase implements AutoCloseable {
       config.enableCaseSensitiveLike(true); // PostgreSQL's LIKE is case-sensitive
       config.enforceForeignKeys(true);
       config.setBusyTimeout(10_000);
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+      Connection connection = connect(file, config);
       connection.setAutoCommit(false);
       try {
         speculatorFunctions.registerOn(connection);
@@ -633,7 +648,7 @@ public final class SqliteDatabase implements AutoCloseable {
     config.enableCaseSensitiveLike(true); // PostgreSQL's LIKE is case-sensitive
     config.setReadOnly(true);
     config.setBusyTimeout(10_000);
-    Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    Connection reader = connect(file, config);
     EntryFunctions local = new EntryFunctions();
     local.useLocalClock();
     local.registerOn(reader);

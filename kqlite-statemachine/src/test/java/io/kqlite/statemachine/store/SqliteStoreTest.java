@@ -43,6 +43,18 @@ class SqliteStoreTest {
     }
   }
 
+  /** SQLite's default refuses SQL over 1 MB; drivers that inline a large bytea send one. */
+  @Test
+  void statementOfSeveralMegabytesApplies() {
+    String value = "x".repeat(3_000_000);
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (v TEXT)")));
+      WriteResult result = store.apply(2, exec("postgres", Statement.of("INSERT INTO t VALUES ('" + value + "')")));
+      assertEquals(null, result.error());
+      assertEquals(3_000_000L, store.forRead("postgres").query(Statement.of("SELECT length(v) FROM t")).rows().get(0)[0]);
+    }
+  }
+
   @Test
   void bulkStatementAppliesEveryRowOrNone() {
     try (SqliteStore store = new SqliteStore(dir)) {
