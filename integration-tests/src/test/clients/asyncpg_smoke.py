@@ -1,5 +1,6 @@
 """asyncpg (Debian's python3-asyncpg) against kqlite: binary parameters and results of every
-supported type, count(*) typed bigint, a transaction, and binary COPY (copy_records_to_table)."""
+supported type, count(*) typed bigint, a transaction, binary COPY (copy_records_to_table) and
+lists as array parameters."""
 import asyncio
 import datetime
 import decimal
@@ -42,11 +43,22 @@ async def main(port):
         await c.execute("DELETE FROM apg_types WHERE id > 500")
     if await c.fetchval("SELECT count(*) FROM apg_types") != 500:
         failed.append("delete in a transaction")
+    # Lists as parameters: asyncpg looks the array type up with its typeinfo_tree catalog query
+    # (array_agg ... ORDER BY, a binary oid[] parameter, pg_range), then sends a binary array.
+    ids = await c.fetch("SELECT id FROM apg_types WHERE id = ANY($1) ORDER BY id", [3, 5, 604])
+    if [r["id"] for r in ids] != [3, 5]:
+        failed.append("= ANY(list) %r" % (ids,))
+    others = await c.fetchval("SELECT count(*) FROM apg_types WHERE id <> ALL($1::bigint[])", [1, 2])
+    if others != 498:
+        failed.append("<> ALL(list) %r" % (others,))
+    await c.execute("DELETE FROM apg_types WHERE id = ANY($1)", [2, 3])
+    if await c.fetchval("SELECT count(*) FROM apg_types") != 498:
+        failed.append("delete = ANY(list)")
     await c.close()
     if failed:
         print("MISMATCH:", ", ".join(failed), "got", got)
         sys.exit(1)
-    print("asyncpg smoke: types ok, binary COPY ok")
+    print("asyncpg smoke: types ok, binary COPY ok, list parameters ok")
 
 
 asyncio.run(main(int(sys.argv[1])))

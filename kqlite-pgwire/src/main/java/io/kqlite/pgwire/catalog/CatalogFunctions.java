@@ -87,6 +87,7 @@ final class CatalogFunctions {
     f.add(new LocalFunction("array_length", 2, a -> arrayLength(a[0])));
     f.add(new LocalFunction("quote_ident", 1, a -> a[0] == null ? null : quoteIdent(a[0].toString())));
     f.add(new LocalFunction("kq_array", -1, a -> PgArrays.format(Arrays.asList(a))));
+    f.add(LocalFunction.aggregate("array_agg", a -> a.length == 0 ? null : PgArrays.format(Arrays.asList(a))));
     f.add(new LocalFunction("kq_array_contains", 2, a -> arrayContains(a[0], a[1])));
     f.add(new LocalFunction("kq_array_get", 2, a -> arrayGet(a[0], number(a[1]))));
     f.add(new LocalFunction("kq_array_json", 1, a -> a[0] == null ? null : PgArrays.json(PgArrays.elements(a[0]))));

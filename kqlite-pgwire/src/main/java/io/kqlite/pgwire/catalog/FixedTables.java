@@ -143,7 +143,7 @@ final class FixedTables {
       CatalogTable.named("pg_enum").column("oid", "oid", "0").column("enumtypid", "oid", "0")
           .column("enumsortorder", "float4", "0").column("enumlabel", "name", "NULL"),
       CatalogTable.named("pg_range").column("rngtypid", "oid", "0")
-          .column("rngsubtype", "oid", "0"),
+          .column("rngsubtype", "oid", "0").column("rngmultitypid", "oid", "0"),
       CatalogTable.named("pg_rewrite").column("oid", "oid", "0")
           .column("rulename", "name", "NULL").column("ev_class", "oid", "0"),
       CatalogTable.named("pg_depend").column("classid", "oid", "0").column("objid", "oid", "0")

@@ -57,7 +57,11 @@ final class ParameterTypes {
         hints = ParameterHints.of(sql);
       }
       ParameterHints.Hint hint = hints.get(i + 1);
-      if (hint instanceof ParameterHints.ArrayHint array) {
+      if (hint instanceof ParameterHints.TypeHint type && type.elementTypeName() != null) {
+        PgType element = DeclaredTypes.of(type.elementTypeName(), false);
+        arrayOids[i] = element.arrayOid() != 0 ? element.arrayOid() : PgType.TEXT.arrayOid();
+        types[i] = PgType.TEXT;
+      } else if (hint instanceof ParameterHints.ArrayHint array) {
         PgType element = array.element() == null ? PgType.TEXT : infer(sql, array.element());
         arrayOids[i] = element.arrayOid() != 0 ? element.arrayOid() : PgType.TEXT.arrayOid();
         types[i] = PgType.TEXT;

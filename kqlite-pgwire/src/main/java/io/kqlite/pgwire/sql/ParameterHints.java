@@ -29,7 +29,13 @@ public final class ParameterHints {
   public record ColumnHint(String table, String column) implements Hint {}
 
   /** An explicit or implied PostgreSQL type name ({@code int8}, {@code bool}, {@code varchar}). */
-  public record TypeHint(String typeName) implements Hint {}
+  public record TypeHint(String typeName) implements Hint {
+
+    /** The element type's name of an array type ({@code int[]}), else null. */
+    public String elementTypeName() {
+      return typeName.endsWith("[]") ? typeName.substring(0, typeName.length() - 2) : null;
+    }
+  }
 
   /** {@code INSERT INTO t VALUES (…)} without a column list: the table's column at a position. */
   public record ColumnPositionHint(String table, int position) implements Hint {}
@@ -391,16 +397,20 @@ public final class ParameterHints {
   }
 
   /** A type name after {@code ::} or {@code AS}, including two-word names. */
+  /** The type name starting at {@code i}, with {@code []} appended for an array type. */
   private String typeName(int i) {
-    String first = name(i);
+    String name = name(i);
+    int last = i;
     if (i + 1 < w.size() && w.get(i + 1).type() == Token.Type.KEYWORD_OR_IDENT) {
       String second = name(i + 1);
-      if (first.equals("double") && second.equals("precision")
-          || first.equals("character") && second.equals("varying")) {
-        return first + " " + second;
+      if (name.equals("double") && second.equals("precision")
+          || name.equals("character") && second.equals("varying")) {
+        name = name + " " + second;
+        last = i + 1;
       }
     }
-    return first;
+    boolean array = last + 2 < w.size() && w.get(last + 1).isSymbol("[") && w.get(last + 2).isSymbol("]");
+    return array ? name + "[]" : name;
   }
 
   private void put(int n, Hint hint) {

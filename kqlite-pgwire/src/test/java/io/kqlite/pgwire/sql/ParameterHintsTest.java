@@ -51,6 +51,9 @@ class ParameterHintsTest {
   @Test
   void castsLimitsBooleansUpdatesAndIn() {
     assertEquals(new TypeHint("int8"), ParameterHints.of("SELECT $1::int8").get(1));
+    assertEquals("int4", ParameterHints.of("SELECT * FROM t WHERE id <> ALL($1::int4[])").get(1) instanceof TypeHint t
+        ? t.elementTypeName() : null);
+    assertEquals(new TypeHint("double precision[]"), ParameterHints.of("SELECT CAST($1 AS double precision[])").get(1));
     assertEquals(new TypeHint("double precision"), ParameterHints.of("SELECT CAST($1 AS double precision)").get(1));
     assertEquals(new TypeHint("int8"), ParameterHints.of("SELECT * FROM t LIMIT $1 OFFSET $2").get(2));
     assertEquals(new TypeHint("bool"), ParameterHints.of("SELECT * FROM t WHERE ($1 OR deleted = 0)").get(1));

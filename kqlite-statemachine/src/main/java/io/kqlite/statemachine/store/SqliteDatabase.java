@@ -678,8 +678,9 @@ public final class SqliteDatabase implements AutoCloseable {
   private static void register(Connection connection, List<LocalFunction> functions)
       throws SQLException {
     for (LocalFunction function : functions) {
-      org.sqlite.Function.create(connection, function.name(), new LocalFunctionAdapter(function),
-          function.argumentCount(), 0);
+      org.sqlite.Function adapter = function.aggregate()
+          ? new LocalAggregateAdapter(function) : new LocalFunctionAdapter(function);
+      org.sqlite.Function.create(connection, function.name(), adapter, function.argumentCount(), 0);
     }
   }
 

@@ -54,6 +54,23 @@ class ReadSetupTest {
     }
   }
 
+  /** An aggregate sees its group's values in the call's ORDER BY; no rows hand it none. */
+  @Test
+  void aggregateFunctionsCollectTheirGroupInOrder() {
+    ReadSetup joined = ReadSetup.functions(List.of(LocalFunction.aggregate("joined",
+        values -> values.length == 0 ? null : java.util.Arrays.toString(values))));
+    try (SqliteStore store = new SqliteStore(dir, joined)) {
+      store.apply(1, exec("CREATE TABLE a (g, x)"));
+      store.apply(2, exec("INSERT INTO a VALUES (1, 'b'), (1, NULL), (2, 3), (1, 'a')"));
+      assertEquals("[b, null, a]", read(store, "SELECT joined(x) FROM a WHERE g = 1"));
+      assertEquals("[a, b, null]", read(store, "SELECT joined(x ORDER BY x NULLS LAST) FROM a WHERE g = 1"));
+      assertEquals(List.of("1:[a, b, null]", "2:[3]"), store.forRead("postgres").query(Statement.of(
+          "SELECT g || ':' || joined(x ORDER BY x NULLS LAST) FROM a GROUP BY g ORDER BY g")).rows()
+          .stream().map(row -> row[0]).toList());
+      assertEquals(null, read(store, "SELECT joined(x) FROM a WHERE g = 3"));
+    }
+  }
+
   @Test
   void replicatedFunctionsRunInTheLogsApply() {
     try (SqliteStore store = new SqliteStore(dir, WITH_REPLICATED)) {
