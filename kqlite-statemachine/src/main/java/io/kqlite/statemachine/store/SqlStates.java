@@ -29,6 +29,29 @@ public final class SqlStates {
 
   private SqlStates() {}
 
+  /**
+   * Failures of the file or the machine rather than of the statement: the disk is full or failing,
+   * the file is corrupt or locked by another process, memory ran out. Another replica runs the same
+   * statement without them, so they must never become a statement's result in the log's apply:
+   * that replica would go on with different data.
+   */
+  public static boolean isEnvironmental(SQLException e) {
+    if (!(e instanceof SQLiteException s)) {
+      return false;
+    }
+    String name = s.getResultCode().name();
+    for (String prefix : ENVIRONMENTAL) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<String> ENVIRONMENTAL = List.of("SQLITE_IOERR", "SQLITE_FULL",
+      "SQLITE_CORRUPT", "SQLITE_NOMEM", "SQLITE_CANTOPEN", "SQLITE_NOTADB", "SQLITE_PROTOCOL",
+      "SQLITE_BUSY", "SQLITE_NOLFS", "SQLITE_PERM", "SQLITE_READONLY");
+
   /** Maps any exception from the JDBC driver to an {@link SqlError}. */
   public static SqlError fromException(SQLException e) {
     String text = detail(e.getMessage());

@@ -306,7 +306,8 @@ public final class SqliteDatabase implements AutoCloseable {
   /**
    * Runs statements in order in the connection's current transaction. Statement {@code i} sees
    * time {@code timestampMicros} and random seed {@code seed + i}. Stops at the first failure or,
-   * when {@code expectedDigests} is given, at the first result that differs (40001).
+   * when {@code expectedDigests} is given, at the first result that differs (40001). A failure of
+   * the file rather than the statement (see {@link SqlStates#isEnvironmental}) is thrown.
    */
   private static WriteResult runAll(Runner runner, EntryFunctions functions,
       List<Statement> statements, List<Long> expectedDigests, long timestampMicros, long seed)
@@ -318,6 +319,9 @@ public final class SqliteDatabase implements AutoCloseable {
       try {
         result = execute(runner, statements.get(i));
       } catch (SQLException e) {
+        if (SqlStates.isEnvironmental(e)) {
+          throw e; // not the statement's result: the caller fails the apply (or the speculation)
+        }
         SqlError error = SqlStates.withIndexName(runner.connection(), SqlStates.fromException(e), e);
         return WriteResult.failed(results, expectedDigests.isEmpty() ? error : serializationFailure());
       }

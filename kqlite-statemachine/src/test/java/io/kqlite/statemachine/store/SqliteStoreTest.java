@@ -2,6 +2,7 @@ package io.kqlite.statemachine.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kqlite.statemachine.Column;
@@ -40,6 +41,22 @@ class SqliteStoreTest {
       store.apply(3, exec("postgres", Statement.of("INSERT INTO t (v) VALUES (?1)", "b")));
       assertEquals(2, count(store));
       assertEquals(3, store.existing("postgres").appliedIndex());
+    }
+  }
+
+  /**
+   * A full disk is not the statement's result: another replica has room and applies it. The
+   * apply fails instead (Ratis then stops this node), the file keeps its last applied entry, and
+   * no error is recorded as if the statement had failed everywhere.
+   */
+  @Test
+  void fullDiskFailsTheApplyInsteadOfFailingTheStatement() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (v BLOB)")));
+      store.apply(2, exec("postgres", Statement.of("PRAGMA max_page_count = 20"))); // a small disk
+      assertThrows(IllegalStateException.class, () -> store.apply(3,
+          exec("postgres", Statement.of("INSERT INTO t VALUES (zeroblob(1000000))"))));
+      assertEquals(2, store.existing("postgres").appliedIndex());
     }
   }
 
