@@ -35,6 +35,10 @@ assert "sa_users" in inspector.get_table_names(), inspector.get_table_names()
 columns = {c["name"]: c for c in inspector.get_columns("sa_users")}
 assert list(columns) == ["id", "name", "active"], list(columns)
 assert columns["name"]["nullable"] is False, columns["name"]
+# unnest() and generate_subscripts() of pg_index.indkey in a select list
+assert inspector.get_pk_constraint("sa_users")["constrained_columns"] == ["id"]
+reflected = sa.Table("sa_users", sa.MetaData(), autoload_with=engine)
+assert [c.name for c in reflected.primary_key] == ["id"], reflected.primary_key
 
 # psycopg2 adapts a list to ARRAY[…]: in a write, inside the driver's transaction.
 raw = engine.raw_connection()

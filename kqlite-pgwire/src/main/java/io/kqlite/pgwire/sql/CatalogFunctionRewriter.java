@@ -51,7 +51,11 @@ final class CatalogFunctionRewriter implements TokenRewriter {
     Words w = Words.of(tokens);
     TokenEdits edits = new TokenEdits(tokens);
     boolean expandsArrays = false;
+    java.util.BitSet replaced = null; // words of select-list series calls, rewritten already
     for (int k = 0; k < w.size(); k++) {
+      if (replaced != null && replaced.get(k)) {
+        continue;
+      }
       if (w.get(k).text().equals(EXPAND_ARRAY) && w.isSymbol(k + 1, "(")) {
         k = expandArray(w, k, edits, !expandsArrays);
         expandsArrays = true;
@@ -112,6 +116,9 @@ final class CatalogFunctionRewriter implements TokenRewriter {
       } else if (call && w.isWordIn(k - 1, FROM_STARTS) || call && w.isSymbol(k - 1, ",")
           && inFromList(w, k)) {
         fromFunction(w, k, edits);
+      } else if (call && w.isWordIn(k, SELECT_LIST_SERIES) && replaced == null
+          && (w.isWord(k - 1, "select") || w.isSymbol(k - 1, ",") && inSelectList(w, k))) {
+        replaced = selectListSeries(w, k, edits);
       }
     }
     return edits.render();
@@ -148,6 +155,118 @@ final class CatalogFunctionRewriter implements TokenRewriter {
     }
     edits.replace(w.tokenIndex(k), "kq_ea.value");
     return close;
+  }
+
+  /** Set-returning functions over one array that PostgreSQL also runs in a select list. */
+  private static final Set<String> SELECT_LIST_SERIES = Set.of("unnest", "generate_subscripts");
+  /** Ends a FROM list at its query level. */
+  private static final Set<String> AFTER_FROM = Set.of("where", "group", "having", "window",
+      "order", "limit", "offset", "union", "except", "intersect", "fetch", "for");
+
+  /**
+   * {@code SELECT unnest(a) x, generate_subscripts(a, 1) n FROM t} (SQLAlchemy's primary key
+   * reflection, {@code SELECT unnest('{1,2}'::int[])}): one row per element, so the query level
+   * gets a join over {@code json_each} of the array, and the calls become its value and position.
+   * Every such call of the level must name the same array; otherwise nothing changes (SQLite then
+   * says the function does not exist). The array expression is rewritten on its own, since it
+   * moves. Returns the words of the calls it replaced, or null.
+   */
+  private static java.util.BitSet selectListSeries(Words w, int k, TokenEdits edits) {
+    int select = k;
+    while (select >= 0 && !(w.isWord(select, "select") && depthBetween(w, select, k) == 0)) {
+      select--;
+    }
+    int listEnd = select;
+    String array = null;
+    List<int[]> calls = new java.util.ArrayList<>();
+    for (int i = select + 1; i < w.size(); i++) {
+      if (w.isSymbol(i, "(")) {
+        int close = w.closing(i);
+        if (w.isWordIn(i - 1, SELECT_LIST_SERIES) && close < w.size()) {
+          int comma = topLevelComma(w, i + 1, close);
+          String argument = text(w, i + 1, (comma < 0 ? close : comma) - 1);
+          if (array != null && !array.equals(argument)) {
+            return null;
+          }
+          array = argument;
+          calls.add(new int[] {i - 1, close});
+        }
+        i = close;
+        listEnd = close + 1;
+        continue;
+      }
+      if (w.isSymbol(i, ")") || w.isWord(i, "from") || w.isWordIn(i, AFTER_FROM) || w.isSymbol(i, ";")) {
+        listEnd = i;
+        break;
+      }
+      listEnd = i + 1;
+    }
+    if (array == null) {
+      return null;
+    }
+    String join = "json_each(kq_array_json("
+        + new CatalogFunctionRewriter().rewrite(SqlLexer.tokenize(array)) + ")) kq_su";
+    if (listEnd < w.size() && w.isWord(listEnd, "from")) {
+      int end = listEnd + 1;
+      while (end < w.size() && !w.isSymbol(end, ")") && !w.isSymbol(end, ";") && !w.isWordIn(end, AFTER_FROM)) {
+        end = w.isSymbol(end, "(") ? w.closing(end) + 1 : end + 1;
+      }
+      if (end < w.size()) {
+        edits.insertBefore(w.tokenIndex(end), " CROSS JOIN " + join + " ");
+      } else {
+        edits.insertAfter(w.tokenIndex(end - 1), " CROSS JOIN " + join);
+      }
+    } else if (listEnd < w.size()) {
+      edits.insertBefore(w.tokenIndex(listEnd), " FROM " + join + " ");
+    } else {
+      edits.insertAfter(w.tokenIndex(listEnd - 1), " FROM " + join);
+    }
+    java.util.BitSet replaced = new java.util.BitSet();
+    for (int[] call : calls) {
+      edits.remove(w.tokenIndex(call[0]), w.tokenIndex(call[1]));
+      int next = call[1] + 1;
+      boolean aliased = w.isWord(next, "as")
+          || w.isName(next) && !w.isWord(next, "from") && !w.isWordIn(next, NOT_ALIASES);
+      edits.replace(w.tokenIndex(call[0]), (w.isWord(call[0], "unnest") ? "kq_su.value" : "(kq_su.key + 1)")
+          + (aliased ? "" : " AS " + w.word(call[0]))); // PostgreSQL names the column after the function
+      replaced.set(call[0], call[1] + 1);
+    }
+    return replaced;
+  }
+
+  /** Bracket depth of {@code to} relative to {@code from}. */
+  private static int depthBetween(Words w, int from, int to) {
+    int depth = 0;
+    for (int i = from; i < to; i++) {
+      if (w.isSymbol(i, "(")) {
+        depth++;
+      } else if (w.isSymbol(i, ")")) {
+        depth--;
+      }
+    }
+    return depth;
+  }
+
+  /** True if {@code k} is in a select list: a SELECT, not a FROM or WHERE, precedes at depth 0. */
+  private static boolean inSelectList(Words w, int k) {
+    int depth = 0;
+    for (int i = k - 1; i >= 0; i--) {
+      if (w.isSymbol(i, ")")) {
+        depth++;
+      } else if (w.isSymbol(i, "(")) {
+        if (--depth < 0) {
+          return false;
+        }
+      } else if (depth == 0 && w.get(i).type() == Token.Type.KEYWORD_OR_IDENT) {
+        if (w.isWord(i, "select")) {
+          return true;
+        }
+        if (w.isWord(i, "from") || w.isWordIn(i, AFTER_FROM)) {
+          return false;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code f(oid [, column [, pretty]])} → lookup by oid; column 0 or absent means the whole. */

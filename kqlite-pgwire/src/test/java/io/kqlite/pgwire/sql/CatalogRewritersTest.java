@@ -34,6 +34,11 @@ class CatalogRewritersTest {
     "SELECT s FROM t, generate_series(1, 3) s => SELECT s FROM t, (SELECT value AS s FROM json_each(kq_series_json(1, 3))) s",
     "SELECT 1 FROM pg_partition_ancestors(r) WITH ORDINALITY AS a(relid, depth) => SELECT 1 FROM (SELECT (r)  AS relid, 1 AS depth) AS a",
     "SELECT string_agg(a, ', ') FROM t => SELECT group_concat(a, ', ') FROM t",
+    "SELECT unnest(ix.indkey) attnum, generate_subscripts(ix.indkey, 1) ord FROM pg_index ix WHERE ix.indisprimary"
+        + " => SELECT kq_su.value attnum, (kq_su.key + 1) ord FROM pg_index ix  CROSS JOIN json_each(kq_array_json(ix.indkey)) kq_su WHERE ix.indisprimary",
+    "SELECT unnest(ARRAY[1, 2]) => SELECT kq_su.value AS unnest FROM json_each(kq_array_json(kq_array(1, 2))) kq_su ",
+    "SELECT id, unnest(tags) FROM t => SELECT id, kq_su.value AS unnest FROM t CROSS JOIN json_each(kq_array_json(tags)) kq_su",
+    "SELECT unnest(a), unnest(b) FROM t => SELECT unnest(a), unnest(b) FROM t",
   })
   void rewritesCatalogQueries(String pgSql, String expected) {
     assertEquals(expected, sqlite(pgSql));
