@@ -1,5 +1,6 @@
 package io.kqlite.pgwire.session;
 
+import io.kqlite.pgwire.sql.AggregateColumns;
 import io.kqlite.pgwire.sql.SelectItemTypes;
 import io.kqlite.pgwire.types.DeclaredTypes;
 import io.kqlite.pgwire.types.PgType;
@@ -9,6 +10,7 @@ import io.kqlite.statemachine.SqlException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,18 +46,76 @@ final class ResultWriter {
    * format code. An expression whose top-level operator is boolean is bool (SQLite says integer).
    */
   static List<ResultField> fields(List<Column> columns, String sqliteSql, IntUnaryOperator formats) {
+    return fields(columns, sqliteSql, formats, probe -> List.of());
+  }
+
+  /**
+   * As above; {@code describe} gives the columns of an SQLite query, so that an aggregate of one
+   * column ({@code max(created_at)}, {@code sum(amount)}) is typed from that column as PostgreSQL
+   * types it. It is asked only when such an item's value is text or real: an integer stays int8.
+   */
+  static List<ResultField> fields(List<Column> columns, String sqliteSql, IntUnaryOperator formats,
+      Function<String, List<Column>> describe) {
     List<ResultField> fields = new ArrayList<>(columns.size());
     SelectItemTypes items = null;
+    List<Column> arguments = null;
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
       PgType type = DeclaredTypes.of(column.declaredType(), column.isExpression());
       if (column.isExpression()) {
         items = items != null ? items : SelectItemTypes.of(sqliteSql);
         type = items.booleans().get(i) ? PgType.BOOL : items.counts().get(i) ? PgType.INT8 : type;
+        int aggregate = indexOf(items.aggregates(), i);
+        if (aggregate >= 0 && (type == PgType.TEXT || type == PgType.FLOAT8)) {
+          arguments = arguments != null ? arguments : describeQuietly(describe, items.aggregates().probe());
+          if (aggregate < arguments.size() && !arguments.get(aggregate).isExpression()) {
+            Column argument = arguments.get(aggregate);
+            PgType typed = aggregateType(items.aggregates().items().get(aggregate).function(),
+                DeclaredTypes.of(argument.declaredType(), false));
+            type = typed != null ? typed : type;
+          }
+        }
       }
       fields.add(new ResultField(pgName(column), type, (short) formats.applyAsInt(i)));
     }
     return fields;
+  }
+
+  private static int indexOf(AggregateColumns aggregates, int position) {
+    for (int a = 0; a < aggregates.items().size(); a++) {
+      if (aggregates.items().get(a).position() == position) {
+        return a;
+      }
+    }
+    return -1;
+  }
+
+  private static List<Column> describeQuietly(Function<String, List<Column>> describe, String probe) {
+    try {
+      return describe.apply(probe);
+    } catch (SqlException e) {
+      return List.of(); // the FROM clause needs more than itself (a CTE, a lateral reference)
+    }
+  }
+
+  /** PostgreSQL's result type of {@code function} over a column of {@code column}'s type. */
+  static PgType aggregateType(String function, PgType column) {
+    return switch (function) {
+      case "min", "max", "coalesce" -> column;
+      case "sum" -> switch (column) {
+        case INT2, INT4 -> PgType.INT8;
+        case INT8, NUMERIC -> PgType.NUMERIC;
+        case FLOAT4, FLOAT8 -> PgType.FLOAT8;
+        case INTERVAL -> PgType.INTERVAL;
+        default -> null;
+      };
+      case "avg" -> switch (column) {
+        case INT2, INT4, INT8, NUMERIC -> PgType.NUMERIC;
+        case FLOAT4, FLOAT8 -> PgType.FLOAT8;
+        default -> null;
+      };
+      default -> null;
+    };
   }
 
   /** Writes rows {@code from} (inclusive) to {@code to} (exclusive). */

@@ -301,7 +301,7 @@ public final class Session {
     int[] oids = query.parameterOids();
     List<ResultField> fields = query.translated().returnsRows()
         ? ResultWriter.fields(describedColumns(query), query.translated().sqliteSql(),
-            i -> ValueCodec.TEXT) : null;
+            i -> ValueCodec.TEXT, this::describeCommitted) : null;
     batch.answer(s -> {
       s.parameterDescription(oids);
       if (fields == null) {
@@ -327,7 +327,7 @@ public final class Session {
       fields = queryFields(portal);
     } else {
       fields = ResultWriter.fields(describedColumns(portal.query),
-          portal.query.translated().sqliteSql(), portal::formatOf);
+          portal.query.translated().sqliteSql(), portal::formatOf, this::describeCommitted);
     }
     portal.fields = fields;
     batch.answer(s -> {
@@ -485,7 +485,7 @@ public final class Session {
       List<Column> columns = portal.query.describedColumns() != null
           ? portal.query.describedColumns() : portal.result.columns();
       portal.fields = ResultWriter.fields(columns, portal.query.translated().sqliteSql(),
-          portal::formatOf);
+          portal::formatOf, this::describeCommitted);
     }
     return portal.fields;
   }
@@ -657,7 +657,7 @@ public final class Session {
       List<ResultField> fields = portal.fields != null ? portal.fields
           : ResultWriter.fields(portal.query.describedColumns() != null
               ? portal.query.describedColumns() : result.columns(), translated.sqliteSql(),
-              portal::formatOf);
+              portal::formatOf, this::describeCommitted);
       if (describeRows) {
         sink.rowDescription(fields);
       }
@@ -670,6 +670,11 @@ public final class Session {
   private long readIndex() {
     return cluster.readIndex(ReadConsistency.parse(settings.get("kqlite.read_consistency")),
         lastWriteIndex);
+  }
+
+  /** The columns an SQLite query would give on this node's committed data. */
+  private List<Column> describeCommitted(String sqliteSql) {
+    return cluster.describe(database, sqliteSql, lastWriteIndex);
   }
 
   private List<Column> describedColumns(PreparedQuery query) {

@@ -2,6 +2,10 @@ package io.kqlite.pgwire.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.kqlite.pgwire.types.PgType;
+import io.kqlite.statemachine.Column;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,5 +33,26 @@ class ResultWriterTest {
   })
   void expressionsAreNamedAsPostgresqlNamesThem(String sqliteLabel, String pgName) {
     assertEquals(pgName, ResultWriter.expressionName(sqliteLabel));
+  }
+
+  @Test
+  void aggregatesOfAColumnAreTypedAsPostgreSqlTypesThem() {
+    assertEquals(PgType.DATE, ResultWriter.aggregateType("max", PgType.DATE));
+    assertEquals(PgType.INT8, ResultWriter.aggregateType("sum", PgType.INT4));
+    assertEquals(PgType.NUMERIC, ResultWriter.aggregateType("sum", PgType.INT8));
+    assertEquals(PgType.NUMERIC, ResultWriter.aggregateType("avg", PgType.INT4));
+    assertEquals(PgType.FLOAT8, ResultWriter.aggregateType("avg", PgType.FLOAT4));
+    assertEquals(null, ResultWriter.aggregateType("sum", PgType.TEXT));
+    List<Column> result = List.of(
+        new Column("max(d)", "TEXT", ""), new Column("s", "REAL", ""));
+    List<ResultField> fields = ResultWriter.fields(result, "SELECT max(d), sum(n) AS s FROM t",
+        i -> 0, probe -> {
+          assertEquals("SELECT d, n FROM t LIMIT 0", probe);
+          return List.of(new Column("d", "DATE", "t"),
+              new Column("n", "NUMERIC(10,2)", "t"));
+        });
+    assertEquals(PgType.DATE, fields.get(0).type());
+    assertEquals(PgType.NUMERIC, fields.get(1).type());
+    assertEquals("max", fields.get(0).name());
   }
 }
