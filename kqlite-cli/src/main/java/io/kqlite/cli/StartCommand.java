@@ -122,7 +122,15 @@ final class StartCommand implements Callable<Integer> {
       server.close();
       stopped.countDown();
     }, "kqlite-shutdown"));
-    stopped.await();
+    // Ratis stops a member's Raft server when an entry cannot be applied (a full or failing disk):
+    // the process then exits, so that a supervisor sees it, rather than answering every client
+    // with a timeout.
+    while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!server.node().isRaftRunning()) {
+        System.err.printf("kqlite: the Raft server of %s has stopped (the log above says why); exiting%n", nodeId);
+        return 1;
+      }
+    }
     return 0;
   }
 

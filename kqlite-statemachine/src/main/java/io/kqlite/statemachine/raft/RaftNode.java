@@ -527,6 +527,19 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     return division().getRaftLog().getStartIndex();
   }
 
+  /**
+   * False once this member's Raft server has stopped by itself. Ratis closes it when the state
+   * machine cannot apply an entry (a full or failing disk, see SqlStates.isEnvironmental), so that
+   * the member never goes on with data that differs from the other replicas.
+   */
+  public boolean isRaftRunning() {
+    try {
+      return server.getDivision(GROUP_ID).getInfo().isAlive();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   public boolean isWitness() {
     return config.witness();
   }

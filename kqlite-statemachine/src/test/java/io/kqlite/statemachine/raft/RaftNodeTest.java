@@ -3,6 +3,7 @@ package io.kqlite.statemachine.raft;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
@@ -74,6 +75,22 @@ class RaftNodeTest {
     // The follower's own channel to the leader may still be in gRPC's reconnect back-off.
     await().atMost(Duration.ofSeconds(20)).ignoreException(SqlException.class)
         .until(() -> first.query("postgres", Statement.of("SELECT id FROM kept"), created.logIndex()).rows().isEmpty());
+  }
+
+  /** A full disk stops the member's Raft server instead of recording a failed statement. */
+  @Test
+  void anEntryThatCannotBeAppliedStopsTheRaftServer() throws IOException {
+    Peer only = new Peer("n1", "127.0.0.1", freePort(), 0);
+    RaftNode node = RaftNode.start(config(only, List.of(only)));
+    nodes.add(node);
+    await().atMost(Duration.ofSeconds(20)).until(node::isLeader);
+    node.write("postgres", List.of(Statement.of("CREATE TABLE t (v BLOB)")));
+    node.write("postgres", List.of(Statement.of("PRAGMA max_page_count = 20"))); // a small disk
+    assertTrue(node.isRaftRunning());
+
+    assertThrows(SqlException.class,
+        () -> node.write("postgres", List.of(Statement.of("INSERT INTO t VALUES (zeroblob(1000000))"))));
+    await().atMost(Duration.ofSeconds(20)).until(() -> !node.isRaftRunning());
   }
 
   private NodeConfig config(Peer peer, List<Peer> peers) {
