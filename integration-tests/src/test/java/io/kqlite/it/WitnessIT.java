@@ -146,9 +146,11 @@ class WitnessIT {
           insert.executeUpdate();
         }
       }
-      cluster.kill(leader == A ? B : A);
-      // The leader and the witness are the majority now: the witness must hold every entry.
-      try (Connection c = cluster.connect(leader); Statement s = c.createStatement()) {
+      cluster.awaitAllCaughtUp(); // the witness too: a witness that ran out of memory never did
+      int survivor = cluster.awaitLeader() == A ? A : B;
+      cluster.kill(survivor == A ? B : A);
+      // The survivor and the witness are the majority now: the witness must hold every entry.
+      try (Connection c = cluster.connect(survivor); Statement s = c.createStatement()) {
         s.executeUpdate("INSERT INTO blobs VALUES (4, '\\x00')");
         try (java.sql.ResultSet rows = s.executeQuery("SELECT count(*), sum(length(v)) FROM blobs")) {
           rows.next();
