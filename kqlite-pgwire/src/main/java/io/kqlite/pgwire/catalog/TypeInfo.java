@@ -56,6 +56,9 @@ final class TypeInfo {
     if (oid == null) {
       return null;
     }
+    if (oid == 0) {
+      return "-"; // no type: PostgreSQL's format_type(0, NULL) and 0::regtype
+    }
     PgType type = PgType.byOid(oid.intValue());
     if (type == null) {
       PgType element = elementOf(oid.intValue());

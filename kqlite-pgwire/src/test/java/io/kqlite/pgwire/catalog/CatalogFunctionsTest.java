@@ -21,6 +21,7 @@ class CatalogFunctionsTest {
     assertEquals("integer[]", TypeInfo.formatType(1007L, -1L));
     assertEquals("\"char\"", TypeInfo.formatType(18L, -1L));
     assertEquals("???", TypeInfo.formatType(999999L, -1L));
+    assertEquals("-", TypeInfo.formatType(0L, null));
     assertNull(TypeInfo.formatType(null, -1L));
   }
 
