@@ -55,6 +55,10 @@ final class CastRewriter implements TokenRewriter {
         dateArithmetic(w, dateOperandStart.get(i - 1), i, edits);
         continue;
       }
+      if ((w.isSymbol(i, "+") || w.isSymbol(i, "-")) && columnDays(w, i, edits)) {
+        i++;
+        continue;
+      }
       if (w.isWord(i, "cast") && w.isSymbol(i + 1, "(")) {
         standardCast(w, i, edits);
         continue;
@@ -284,6 +288,56 @@ final class CastRewriter implements TokenRewriter {
     edits.insertBefore(w.tokenIndex(dateStart), "kq_date_add(");
     edits.replace(w.tokenIndex(operator), ",");
     edits.insertAfter(w.tokenIndex(operator + 1), w.isSymbol(operator, "-") ? ", -1)" : ", 1)");
+  }
+
+  /** Words that end an operand but name no column. */
+  private static final Set<String> NOT_COLUMNS = Set.of("null", "true", "false", "end", "default",
+      "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp");
+  /** What may stand before an operand of {@code +} or {@code -} that is a whole column. */
+  private static final Set<String> OPERAND_STARTS = Set.of("select", "where", "and", "or", "when",
+      "then", "else", "on", "set", "by", "having", "returning", "between", "not", "return");
+  private static final Set<String> COMPARISONS = Set.of("(", ",", "=", "<", ">", "<=", ">=", "<>", "!=");
+
+  /**
+   * {@code due - 1}, {@code t.d + $1}: column types are not known here, so the value decides. One
+   * that reads as a date ({@code YYYY-MM-DD}, how kqlite stores a date) gets that many days added,
+   * as PostgreSQL does for a date column; any other value keeps SQLite's arithmetic, so
+   * {@code n + 1} on a number is unchanged. Only a whole column and an integer or a parameter are
+   * taken: {@code a * b - 1} and {@code d - 1.5} stay as they are. Returns whether it rewrote.
+   */
+  private static boolean columnDays(Words w, int operator, TokenEdits edits) {
+    int end = operator - 1;
+    if (!w.isName(end) || w.isWordIn(end, NOT_COLUMNS) || w.isSymbol(end + 2, "(")) {
+      return false;
+    }
+    int start = w.isSymbol(end - 1, ".") && w.isName(end - 2) ? end - 2 : end;
+    Token before = w.get(start - 1);
+    boolean operandAlone = before == null || COMPARISONS.contains(before.text())
+        || w.isWordIn(start - 1, OPERAND_STARTS);
+    Token days = w.get(operator + 1);
+    boolean integerDays = days != null && (days.type() == Token.Type.PARAM
+        || days.type() == Token.Type.NUMBER && days.text().chars().allMatch(Character::isDigit));
+    Token after = w.get(operator + 2);
+    boolean daysAlone = after == null || !(after.isSymbol("*") || after.isSymbol("/")
+        || after.isSymbol("%") || after.isSymbol("::") || after.isSymbol("||") || after.isSymbol("."));
+    if (!operandAlone || !integerDays || !daysAlone) {
+      return false;
+    }
+    StringBuilder column = new StringBuilder();
+    for (int k = start; k <= end; k++) {
+      column.append(w.get(k).text());
+    }
+    String c = column.toString();
+    if (c.startsWith("kq_")) {
+      return false; // a position or count kqlite's own rewrites computed: a number
+    }
+    String sign = w.isSymbol(operator, "-") ? "-1" : "1";
+    edits.remove(w.tokenIndex(start), w.tokenIndex(operator + 1));
+    edits.replace(w.tokenIndex(start), "(CASE WHEN typeof(" + c + ") = 'text' AND " + c
+        + " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN kq_date_add(" + c + ", "
+        + days.text() + ", " + sign + ") ELSE " + c + " " + w.get(operator).text() + " "
+        + days.text() + " END)");
+    return true;
   }
 
   /** SQLite's {@code X'…'} literal for PostgreSQL bytea input text. */
