@@ -47,6 +47,8 @@ final class CastRewriter implements TokenRewriter {
     TokenEdits edits = new TokenEdits(tokens);
     Map<Integer, Integer> castOperandStart = new HashMap<>();
     Map<Integer, Integer> dateOperandStart = new HashMap<>(); // date-valued operands, by last token
+    // CHECK constraints, generated columns and index expressions may not call kqlite's functions.
+    boolean definesSchema = w.isWord(0, "create") || w.isWord(0, "alter");
     for (int i = 0; i < w.size(); i++) {
       if (w.isWord(i, "current_date") && !w.isSymbol(i - 1, ".")) {
         dateOperandStart.put(i, i);
@@ -55,7 +57,7 @@ final class CastRewriter implements TokenRewriter {
         dateArithmetic(w, dateOperandStart.get(i - 1), i, edits);
         continue;
       }
-      if ((w.isSymbol(i, "+") || w.isSymbol(i, "-")) && columnDays(w, i, edits)) {
+      if ((w.isSymbol(i, "+") || w.isSymbol(i, "-")) && !definesSchema && columnDays(w, i, edits)) {
         i++;
         continue;
       }

@@ -48,6 +48,7 @@ class CastRewriterTest {
     "SELECT date '2024-02-28' + 2, '2024-03-01'::date - $1 | SELECT kq_date_add('2024-02-28' , 2, 1), kq_date_add('2024-03-01' , ?1, -1)",
     "SELECT current_date - d, current_date - 2 * 3 FROM t | SELECT (kq_current_date()) - d, (kq_current_date()) - 2 * 3 FROM t",
     "UPDATE t SET due = t.due + $1 | UPDATE t SET due = (CASE WHEN typeof(t.due) = 'text' AND t.due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN kq_date_add(t.due, ?1, 1) ELSE t.due + ?1 END)",
+    "CREATE TABLE t (a int CHECK (a - 1 >= 0)) | CREATE TABLE t (a int CHECK (a - 1 >= 0))",
     "SELECT a * b - 1, d - 1.5, n - 1 * 2, CASE WHEN x THEN 1 END - 1, f(x) - 1 FROM t | SELECT a * b - 1, d - 1.5, n - 1 * 2, CASE WHEN x THEN 1 END - 1, f(x) - 1 FROM t",
     "SELECT t.at + '2 hours'::interval, date '2024-01-31' + interval '1 month' FROM t | SELECT kq_interval_add(t.at , '2 hours', 1), kq_interval_add('2024-01-31' , '1 month', 1) FROM t",
   })
