@@ -1,5 +1,7 @@
 package io.kqlite.pgwire.sql;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +53,7 @@ final class CatalogFunctionRewriter implements TokenRewriter {
     Words w = Words.of(tokens);
     TokenEdits edits = new TokenEdits(tokens);
     boolean expandsArrays = false;
-    java.util.BitSet replaced = null; // words of select-list series calls, rewritten already
+    BitSet replaced = null; // words of select-list series calls, rewritten already
     for (int k = 0; k < w.size(); k++) {
       if (replaced != null && replaced.get(k)) {
         continue;
@@ -171,14 +173,14 @@ final class CatalogFunctionRewriter implements TokenRewriter {
    * says the function does not exist). The array expression is rewritten on its own, since it
    * moves. Returns the words of the calls it replaced, or null.
    */
-  private static java.util.BitSet selectListSeries(Words w, int k, TokenEdits edits) {
+  private static BitSet selectListSeries(Words w, int k, TokenEdits edits) {
     int select = k;
     while (select >= 0 && !(w.isWord(select, "select") && depthBetween(w, select, k) == 0)) {
       select--;
     }
     int listEnd = select;
     String array = null;
-    List<int[]> calls = new java.util.ArrayList<>();
+    List<int[]> calls = new ArrayList<>();
     for (int i = select + 1; i < w.size(); i++) {
       if (w.isSymbol(i, "(")) {
         int close = w.closing(i);
@@ -221,7 +223,7 @@ final class CatalogFunctionRewriter implements TokenRewriter {
     } else {
       edits.insertAfter(w.tokenIndex(listEnd - 1), " FROM " + join);
     }
-    java.util.BitSet replaced = new java.util.BitSet();
+    BitSet replaced = new BitSet();
     for (int[] call : calls) {
       edits.remove(w.tokenIndex(call[0]), w.tokenIndex(call[1]));
       int next = call[1] + 1;
