@@ -281,6 +281,17 @@ final class CastRewriter implements TokenRewriter {
    * number or a parameter is taken as the days: anything else after the operator stays as it is.
    */
   private static void dateArithmetic(Words w, int dateStart, int operator, TokenEdits edits) {
+    int column = wholeColumnEnd(w, operator + 1);
+    if (column >= 0 && endsOperand(w, column + 1) && dateStart == operator - 1
+        && w.isWord(dateStart, "current_date") && !w.isSymbol(dateStart - 1, "*")
+        && !w.isSymbol(dateStart - 1, "/")) {
+      // current_date - created_on: the days between them, or a date when the column holds days
+      String date = text(w, dateStart, operator - 1);
+      edits.remove(w.tokenIndex(dateStart), w.tokenIndex(column));
+      edits.replace(w.tokenIndex(dateStart), "(" + dateAndColumn(date, w.get(operator).text(),
+          text(w, operator + 1, column)) + ")");
+      return;
+    }
     Token days = w.get(operator + 1);
     if (days == null || (days.type() != Token.Type.NUMBER && days.type() != Token.Type.PARAM)
         || w.isSymbol(operator + 2, "::") || w.isSymbol(operator + 2, "*")
@@ -319,27 +330,65 @@ final class CastRewriter implements TokenRewriter {
     Token days = w.get(operator + 1);
     boolean integerDays = days != null && (days.type() == Token.Type.PARAM
         || days.type() == Token.Type.NUMBER && days.text().chars().allMatch(Character::isDigit));
-    Token after = w.get(operator + 2);
-    boolean daysAlone = after == null || !(after.isSymbol("*") || after.isSymbol("/")
-        || after.isSymbol("%") || after.isSymbol("::") || after.isSymbol("||") || after.isSymbol("."));
-    if (!operandAlone || !integerDays || !daysAlone) {
+    int rightEnd = integerDays ? operator + 1 : wholeColumnEnd(w, operator + 1);
+    if (!operandAlone || rightEnd < 0 || !endsOperand(w, rightEnd + 1)) {
       return false;
     }
-    StringBuilder column = new StringBuilder();
-    for (int k = start; k <= end; k++) {
-      column.append(w.get(k).text());
-    }
-    String c = column.toString();
+    String c = text(w, start, end);
     if (c.startsWith("kq_")) {
       return false; // a position or count kqlite's own rewrites computed: a number
     }
-    String sign = w.isSymbol(operator, "-") ? "-1" : "1";
-    edits.remove(w.tokenIndex(start), w.tokenIndex(operator + 1));
-    edits.replace(w.tokenIndex(start), "(CASE WHEN typeof(" + c + ") = 'text' AND " + c
-        + " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN kq_date_add(" + c + ", "
-        + days.text() + ", " + sign + ") ELSE " + c + " " + w.get(operator).text() + " "
-        + days.text() + " END)");
+    String op = w.get(operator).text();
+    String right = text(w, operator + 1, rightEnd);
+    String dateCase = integerDays
+        ? "kq_date_add(" + c + ", " + right + ", " + (op.equals("-") ? "-1" : "1") + ")"
+        : dateAndColumn(c, op, right);
+    edits.remove(w.tokenIndex(start), w.tokenIndex(rightEnd));
+    edits.replace(w.tokenIndex(start), "(CASE WHEN " + isDate(c) + " THEN " + dateCase
+        + " ELSE " + c + " " + op + " " + right + " END)");
     return true;
+  }
+
+  /**
+   * A date and a column {@code right}: two dates are the days between them ({@code -} only), a
+   * date and an integer that many days later or earlier; anything else SQLite's arithmetic.
+   */
+  private static String dateAndColumn(String date, String op, String right) {
+    String sign = op.equals("-") ? "-1" : "1";
+    return "CASE" + (op.equals("-") ? " WHEN " + isDate(right) + " THEN CAST(julianday(" + date
+        + ") - julianday(" + right + ") AS INTEGER)" : "")
+        + " WHEN typeof(" + right + ") = 'integer' THEN kq_date_add(" + date + ", " + right + ", "
+        + sign + ") ELSE " + date + " " + op + " " + right + " END";
+  }
+
+  /** SQL that is true when {@code value} is a date as kqlite stores one (YYYY-MM-DD). */
+  private static String isDate(String value) {
+    return "typeof(" + value + ") = 'text' AND " + value
+        + " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'";
+  }
+
+  /** The last word of a whole (possibly qualified) column reference starting at {@code i}, or -1. */
+  private static int wholeColumnEnd(Words w, int i) {
+    if (!w.isName(i) || w.isWordIn(i, NOT_COLUMNS) || w.isSymbol(i + 1, "(")) {
+      return -1;
+    }
+    int end = w.isSymbol(i + 1, ".") && w.isName(i + 2) ? i + 2 : i;
+    return w.isSymbol(end + 1, "(") || w.isSymbol(end + 1, ".") || text(w, i, end).startsWith("kq_") ? -1 : end;
+  }
+
+  /** True if nothing binding tighter than {@code +}/{@code -} follows at {@code i}. */
+  private static boolean endsOperand(Words w, int i) {
+    Token after = w.get(i);
+    return after == null || !(after.isSymbol("*") || after.isSymbol("/") || after.isSymbol("%")
+        || after.isSymbol("::") || after.isSymbol("||") || after.isSymbol(".") || after.isSymbol("["));
+  }
+
+  private static String text(Words w, int from, int to) {
+    StringBuilder text = new StringBuilder();
+    for (int k = from; k <= to; k++) {
+      text.append(w.get(k).text());
+    }
+    return text.toString();
   }
 
   /** SQLite's {@code X'…'} literal for PostgreSQL bytea input text. */
