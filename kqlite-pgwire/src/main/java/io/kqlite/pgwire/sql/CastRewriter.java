@@ -286,10 +286,10 @@ final class CastRewriter implements TokenRewriter {
         && w.isWord(dateStart, "current_date") && !w.isSymbol(dateStart - 1, "*")
         && !w.isSymbol(dateStart - 1, "/")) {
       // current_date - created_on: the days between them, or a date when the column holds days
-      String date = text(w, dateStart, operator - 1);
+      String date = w.text(dateStart, operator - 1);
       edits.remove(w.tokenIndex(dateStart), w.tokenIndex(column));
       edits.replace(w.tokenIndex(dateStart), "(" + dateAndColumn(date, w.get(operator).text(),
-          text(w, operator + 1, column)) + ")");
+          w.text(operator + 1, column)) + ")");
       return;
     }
     Token days = w.get(operator + 1);
@@ -334,12 +334,12 @@ final class CastRewriter implements TokenRewriter {
     if (!operandAlone || rightEnd < 0 || !endsOperand(w, rightEnd + 1)) {
       return false;
     }
-    String c = text(w, start, end);
+    String c = w.text(start, end);
     if (c.startsWith("kq_")) {
       return false; // a position or count kqlite's own rewrites computed: a number
     }
     String op = w.get(operator).text();
-    String right = text(w, operator + 1, rightEnd);
+    String right = w.text(operator + 1, rightEnd);
     String dateCase = integerDays
         ? "kq_date_add(" + c + ", " + right + ", " + (op.equals("-") ? "-1" : "1") + ")"
         : dateAndColumn(c, op, right);
@@ -373,7 +373,7 @@ final class CastRewriter implements TokenRewriter {
       return -1;
     }
     int end = w.isSymbol(i + 1, ".") && w.isName(i + 2) ? i + 2 : i;
-    return w.isSymbol(end + 1, "(") || w.isSymbol(end + 1, ".") || text(w, i, end).startsWith("kq_") ? -1 : end;
+    return w.isSymbol(end + 1, "(") || w.isSymbol(end + 1, ".") || w.text(i, end).startsWith("kq_") ? -1 : end;
   }
 
   /** True if nothing binding tighter than {@code +}/{@code -} follows at {@code i}. */
@@ -381,14 +381,6 @@ final class CastRewriter implements TokenRewriter {
     Token after = w.get(i);
     return after == null || !(after.isSymbol("*") || after.isSymbol("/") || after.isSymbol("%")
         || after.isSymbol("::") || after.isSymbol("||") || after.isSymbol(".") || after.isSymbol("["));
-  }
-
-  private static String text(Words w, int from, int to) {
-    StringBuilder text = new StringBuilder();
-    for (int k = from; k <= to; k++) {
-      text.append(w.get(k).text());
-    }
-    return text.toString();
   }
 
   /** SQLite's {@code X'…'} literal for PostgreSQL bytea input text. */

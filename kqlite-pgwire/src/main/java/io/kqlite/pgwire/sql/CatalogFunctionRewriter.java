@@ -137,7 +137,7 @@ final class CatalogFunctionRewriter implements TokenRewriter {
     if (close >= w.size()) {
       return k;
     }
-    String array = text(w, k + 2, close - 1);
+    String array = w.text(k + 2, close - 1);
     boolean field = w.isSymbol(k - 1, "(") && w.isSymbol(close + 1, ")")
         && w.isSymbol(close + 2, ".") && (w.isWord(close + 3, "x") || w.isWord(close + 3, "n"));
     if (addJoin) {
@@ -186,7 +186,7 @@ final class CatalogFunctionRewriter implements TokenRewriter {
         int close = w.closing(i);
         if (w.isWordIn(i - 1, SELECT_LIST_SERIES) && close < w.size()) {
           int comma = topLevelComma(w, i + 1, close);
-          String argument = text(w, i + 1, (comma < 0 ? close : comma) - 1);
+          String argument = w.text(i + 1, (comma < 0 ? close : comma) - 1);
           if (array != null && !array.equals(argument)) {
             return null;
           }
@@ -290,8 +290,8 @@ final class CatalogFunctionRewriter implements TokenRewriter {
       edits.insertAfter(w.tokenIndex(close), ")");
       return;
     }
-    String oid = text(w, open + 1, comma - 1);
-    String col = text(w, comma + 1, secondEnd - 1);
+    String oid = w.text(open + 1, comma - 1);
+    String col = w.text(comma + 1, secondEnd - 1);
     edits.remove(w.tokenIndex(k), w.tokenIndex(close));
     edits.replace(w.tokenIndex(k), "(CASE WHEN (" + col + ") = 0 THEN " + whole + "(" + oid
         + ")) ELSE " + column + "(" + oid + ") AND kq_c.n = (" + col + ")) END)");
@@ -310,7 +310,7 @@ final class CatalogFunctionRewriter implements TokenRewriter {
     if (start < 0) {
       return;
     }
-    String left = text(w, start, k - 1);
+    String left = w.text(start, k - 1);
     edits.remove(w.tokenIndex(start), w.tokenIndex(k + 1));
     edits.replace(w.tokenIndex(start), none ? "NOT kq_array_contains" : "kq_array_contains");
     edits.insertAfter(w.tokenIndex(close), ", " + left + ")");
@@ -345,8 +345,8 @@ final class CatalogFunctionRewriter implements TokenRewriter {
       String alias = w.get(close + 4).text();
       edits.replace(w.tokenIndex(k), "(SELECT ");
       edits.remove(w.tokenIndex(close + 1), w.tokenIndex(columnsClose));
-      edits.replace(w.tokenIndex(close + 1), " AS " + text(w, close + 6, comma - 1) + ", 1 AS "
-          + text(w, comma + 1, columnsClose - 1) + ") AS " + alias);
+      edits.replace(w.tokenIndex(close + 1), " AS " + w.text(close + 6, comma - 1) + ", 1 AS "
+          + w.text(comma + 1, columnsClose - 1) + ") AS " + alias);
       return;
     }
     String json;
@@ -425,17 +425,5 @@ final class CatalogFunctionRewriter implements TokenRewriter {
       }
     }
     return -1;
-  }
-
-  /** The source text of significant tokens {@code from}..{@code to}, trivia included. */
-  private static String text(Words w, int from, int to) {
-    StringBuilder out = new StringBuilder();
-    for (int i = from; i <= to; i++) {
-      if (i > from && w.tokenIndex(i) > w.tokenIndex(i - 1) + 1) {
-        out.append(' ');
-      }
-      out.append(w.get(i).text());
-    }
-    return out.toString();
   }
 }

@@ -39,6 +39,18 @@ final class Words {
     return tokenIndex[i];
   }
 
+  /** The source text of significant tokens {@code from}..{@code to}, a space where trivia was. */
+  String text(int from, int to) {
+    StringBuilder out = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      if (i > from && tokenIndex(i) > tokenIndex(i - 1) + 1) {
+        out.append(' ');
+      }
+      out.append(get(i).text());
+    }
+    return out.toString();
+  }
+
   int size() {
     return tokens.size();
   }
