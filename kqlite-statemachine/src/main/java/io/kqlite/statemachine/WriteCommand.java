@@ -30,7 +30,12 @@ public record WriteCommand(Kind kind, String database, List<Statement> statement
     TRANSACTION,
     CREATE_DATABASE,
     /** Deletes the database's file on every data node. */
-    DROP_DATABASE
+    DROP_DATABASE,
+    /**
+     * Runs the command whose encoded form earlier entries stored in slices (see
+     * {@link CommandParts}); its one statement names them.
+     */
+    ASSEMBLE
   }
 
   public WriteCommand {

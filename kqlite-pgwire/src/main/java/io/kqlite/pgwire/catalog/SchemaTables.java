@@ -41,7 +41,8 @@ final class SchemaTables {
       .column("oid", "oid", "0").column("name", "text", "NULL").column("type", "text", "NULL")
       .column("sql", "text", "NULL")
       .rows("main.sqlite_schema s WHERE s.type IN ('table', 'view')"
-              + " AND s.name NOT LIKE 'sqlite^_%' ESCAPE '^' AND s.name NOT IN ('kqlite_applied', 'kqlite_sequences')"
+              + " AND s.name NOT LIKE 'sqlite^_%' ESCAPE '^'"
+              + " AND s.name NOT IN ('kqlite_applied', 'kqlite_sequences', 'kqlite_parts')"
               + " AND s.name NOT LIKE 'kqlite^_copy^_%' ESCAPE '^'",
           "oid", "kq_oid(s.name)", "name", "s.name", "type", "s.type", "sql", "s.sql")
       .rows("main.kqlite_sequences q", "oid", "kq_oid(q.name)", "name", "q.name", "type", "'sequence'")

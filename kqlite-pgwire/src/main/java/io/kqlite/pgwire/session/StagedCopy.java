@@ -11,18 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A COPY too large for one log entry, written in bounded entries and applied atomically: the rows
+ * A COPY too large for one write, written in bounded writes and applied atomically: the rows
  * go into a staging table in chunks, then one entry moves them all into the target with
  * {@code INSERT … SELECT} and drops the staging table. Until that last entry the target is
  * untouched; if it fails (a constraint), nothing of the COPY is applied and the staging table is
  * dropped by one more entry. The staging columns have no type, so SQLite stores the values as
  * they were bound and converts them once, into the target's columns, exactly as a direct insert.
  *
- * <p>Used outside explicit transactions only: a transaction is committed as one entry anyway.
+ * <p>Used outside explicit transactions only: a transaction is committed as one write anyway.
  */
 final class StagedCopy {
 
-  /** A COPY whose single entry would be larger than this is staged (entries carry up to 8 MiB). */
+  /**
+   * A COPY whose single write would be larger than this is staged. A large write also goes through
+   * the log in parts, but each replica joins those in memory; staged rows stay in SQLite.
+   */
   static final int STAGE_ABOVE_BYTES = 6 * 1024 * 1024;
   /** Target size of one staging entry. */
   static final int CHUNK_BYTES = 4 * 1024 * 1024;

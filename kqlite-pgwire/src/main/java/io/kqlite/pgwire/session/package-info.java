@@ -36,9 +36,10 @@
  *
  * <p><b>Costs.</b> Statement k of a transaction replays k−1 statements, so a transaction's local
  * work grows with the square of its length; writes queued before a Sync are speculated together,
- * so a pgjdbc batch inside a transaction costs one replay, not one per row. One transaction must
- * fit in one log entry (8 MiB; COPY rows are packed, see below). A transaction whose results keep changing under it (a hot
- * row read and then overwritten) retries on 40001, as under PostgreSQL's SERIALIZABLE.
+ * so a pgjdbc batch inside a transaction costs one replay, not one per row. One transaction is one
+ * write of at most 64 MiB (COPY rows are packed, see below), carried in parts above one log entry.
+ * A transaction whose results keep changing under it (a hot row read and then overwritten)
+ * retries on 40001, as under PostgreSQL's SERIALIZABLE.
  *
  * <h2>COPY</h2>
  *

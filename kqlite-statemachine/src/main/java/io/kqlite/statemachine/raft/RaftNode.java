@@ -2,6 +2,7 @@ package io.kqlite.statemachine.raft;
 
 import io.kqlite.statemachine.BatchCodec;
 import io.kqlite.statemachine.Column;
+import io.kqlite.statemachine.CommandParts;
 import io.kqlite.statemachine.EntryCodec;
 import io.kqlite.statemachine.EntryContext;
 import io.kqlite.statemachine.LocalFunction;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,19 +62,23 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
       RaftGroupId.valueOf(UUID.nameUUIDFromBytes("kqlite".getBytes(StandardCharsets.UTF_8)));
 
   /**
-   * The largest log entry kqlite submits. Ratis' appender buffer bounds one entry (a larger one
-   * makes the leader step down again and again), so it is raised from its 4 MiB default to
-   * {@link #APPENDER_BUFFER_BYTES}, which leaves room for the entry's framing; a COPY of a few
-   * hundred thousand rows fits (bulk rows are packed, see {@link EntryCodec}), larger ones are
-   * staged over several entries. Every member, the witness too, keeps a zeroed direct write buffer
-   * of this size, resident for its whole life: 16 MiB made the witness 8 MB larger.
+   * The largest log entry kqlite submits; a larger write travels in parts (see
+   * {@link CommandParts}). Ratis' appender buffer bounds one entry (a larger one makes the leader
+   * step down again and again), and every member, the witness too, keeps a zeroed direct write
+   * buffer a little larger than that buffer, resident for its whole life: entries of 8 MiB made
+   * the witness 7 MB larger than entries of 1 MiB do.
    */
-  static final int MAX_ENTRY_BYTES = 8 * 1024 * 1024;
+  static final int MAX_ENTRY_BYTES = 1024 * 1024;
+  /** One part of a write larger than an entry; half an entry, so parts share entries too. */
+  static final int PART_BYTES = MAX_ENTRY_BYTES / 2;
+  /** The largest write: its parts are joined in memory on every data node to be applied. */
+  static final int MAX_WRITE_BYTES = 64 * 1024 * 1024;
   /**
    * {@code raft.server.log.appender.buffer.byte-limit}. Every member must use the same value: a
-   * follower with a smaller one could not take an entry the leader accepted.
+   * follower with a smaller one could not take an entry the leader accepted. The margin covers
+   * Ratis' framing of an entry (ids, term, index: well under 1 KiB).
    */
-  static final int APPENDER_BUFFER_BYTES = MAX_ENTRY_BYTES + 1024 * 1024;
+  static final int APPENDER_BUFFER_BYTES = MAX_ENTRY_BYTES + 64 * 1024;
   /** {@code raft.server.log.write.buffer.size}: Ratis requires the appender buffer + 8 bytes. */
   static final int LOG_WRITE_BUFFER_BYTES = APPENDER_BUFFER_BYTES + 64 * 1024;
 
@@ -196,9 +202,9 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(properties,
         SizeInBytes.valueOf(APPENDER_BUFFER_BYTES));
     RaftServerConfigKeys.Log.setWriteBufferSize(properties, SizeInBytes.valueOf(LOG_WRITE_BUFFER_BYTES));
-    // gRPC messages carry whole entries (client → leader, leader → followers); the default 64 MiB
-    // already exceeds MAX_ENTRY_BYTES, set explicitly so that both limits are read together.
-    GrpcConfigKeys.setMessageSizeMax(properties, SizeInBytes.valueOf(4 * APPENDER_BUFFER_BYTES));
+    // gRPC messages carry whole entries (client → leader, leader → followers) and snapshot chunks
+    // (Ratis sends up to 16 MiB); its default of 64 MiB covers both, set here to be read with them.
+    GrpcConfigKeys.setMessageSizeMax(properties, SizeInBytes.valueOf(64 * 1024 * 1024));
     return properties;
   }
 
@@ -296,10 +302,51 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     requireData();
     byte[] encoded = EntryCodec.encode(command);
     if (command.kind() == WriteCommand.Kind.EXECUTE || command.kind() == WriteCommand.Kind.TRANSACTION) {
-      return batcher.submit(encoded);
+      return encoded.length > batcher.maxCommandBytes()
+          ? submitInParts(command, encoded)
+          : batcher.submit(encoded);
     }
     WriteBatcher.Committed committed = send(encoded);
     return new WriteOutcome(committed.logIndex(), EntryCodec.decodeResult(committed.reply()));
+  }
+
+  /**
+   * A write larger than one entry: its parts one after another, then the entry that applies it.
+   * Parts of a write given up half-way are deleted by one more write if it gets through, else by
+   * a later large write an hour on (see {@link CommandParts}).
+   */
+  private WriteOutcome submitInParts(WriteCommand command, byte[] encoded) {
+    if (encoded.length > MAX_WRITE_BYTES) {
+      throw new SqlException("54000", "write of " + encoded.length + " bytes exceeds the limit of "
+          + MAX_WRITE_BYTES + " bytes; split it into smaller statements");
+    }
+    long partsId = ThreadLocalRandom.current().nextLong();
+    List<WriteCommand> parts = CommandParts.split(command, encoded, partsId, PART_BYTES);
+    int assemble = parts.size() - 1;
+    for (int i = 0; i < assemble; i++) {
+      WriteOutcome part;
+      try {
+        part = batcher.submit(EntryCodec.encode(parts.get(i)));
+      } catch (SqlException e) {
+        discardParts(command, partsId);
+        throw e;
+      }
+      if (part.result().failed()) {
+        discardParts(command, partsId);
+        return part; // the database is gone, say
+      }
+    }
+    return batcher.submit(EntryCodec.encode(parts.get(assemble)));
+  }
+
+  private void discardParts(WriteCommand command, long partsId) {
+    try {
+      batcher.submit(EntryCodec.encode(new WriteCommand(WriteCommand.Kind.EXECUTE,
+          command.database(), List.of(Statement.of(CommandParts.DISCARD, partsId)),
+          command.timestampMicros(), command.randomSeed())));
+    } catch (SqlException stillUnavailable) {
+      LOG.debug("parts {} of an abandoned write stay until a later large write", partsId);
+    }
   }
 
   /**
@@ -373,10 +420,15 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   /** A witness keeps no data: SQL must go to a data node. */
   private void requireData() {
     if (store == null) {
-      String leader = leaderId();
-      throw new SqlException("57P03", "node " + config.id() + " is a witness: it stores no data and "
-          + "serves no SQL; connect to a data node" + (leader.isEmpty() ? "" : " (the leader is " + leader + ")"));
+      throw new SqlException("57P03", witnessRefusal());
     }
+  }
+
+  /** Why a witness serves no SQL, naming the leader when there is one (for its 57P03). */
+  public String witnessRefusal() {
+    String leader = leaderId();
+    return "node " + config.id() + " is a witness: it stores no data and serves no SQL; connect to a"
+        + " data node" + (leader.isEmpty() ? "" : " (the leader is " + leader + ")");
   }
 
   /** No leader could commit the write in time: the outcome is unknown to this node. */

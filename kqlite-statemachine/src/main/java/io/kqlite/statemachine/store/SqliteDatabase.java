@@ -1,6 +1,7 @@
 package io.kqlite.statemachine.store;
 
 import io.kqlite.statemachine.Column;
+import io.kqlite.statemachine.CommandParts;
 import io.kqlite.statemachine.LocalFunction;
 import io.kqlite.statemachine.ParameterRows;
 import io.kqlite.statemachine.ReadSetup;
@@ -146,6 +147,7 @@ public final class SqliteDatabase implements AutoCloseable {
           + " (id INTEGER PRIMARY KEY CHECK (id = 1), log_index INTEGER NOT NULL)");
       st.execute("INSERT OR IGNORE INTO " + APPLIED_TABLE + " VALUES (1, " + createdAtIndex + ")");
       st.execute(Sequences.CREATE_TABLE);
+      st.execute(CommandParts.CREATE_TABLE);
       long applied;
       try (ResultSet rs = st.executeQuery("SELECT log_index FROM " + APPLIED_TABLE)) {
         applied = rs.getLong(1);
@@ -209,11 +211,20 @@ public final class SqliteDatabase implements AutoCloseable {
     while (true) {
       List<WriteResult> results = new ArrayList<>(commands.size());
       for (int i = 0; i < commands.size(); i++) {
+        WriteCommand command = commands.get(i);
+        if (command.kind() == WriteCommand.Kind.ASSEMBLE) {
+          // Its parts are deleted whatever becomes of the write, so outside its savepoint.
+          StoredParts.Assembled assembled = StoredParts.take(writerStatements, command);
+          if (assembled.error() != null) {
+            results.add(WriteResult.failed(List.of(), assembled.error()));
+            continue;
+          }
+          command = assembled.command();
+        }
         if (endedTransaction.containsKey(i)) {
           results.add(endedTransaction.get(i));
           continue;
         }
-        WriteCommand command = commands.get(i);
         Savepoint savepoint = writer.setSavepoint();
         entryFunctions.startBatch(); // currval/lastval: one command is one session's statements
         WriteResult result = runAll(applier, entryFunctions, command.statements(),

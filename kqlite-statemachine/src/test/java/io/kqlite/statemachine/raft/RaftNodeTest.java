@@ -51,6 +51,39 @@ class RaftNodeTest {
   }
 
   /**
+   * A write larger than one log entry travels in parts through a follower and is applied whole on
+   * every member; its parts are gone afterwards. One larger than the write limit is refused.
+   */
+  @Test
+  void aWriteLargerThanAnEntryIsAppliedWholeOnEveryMember() throws IOException {
+    List<Peer> peers = List.of(new Peer("n1", "127.0.0.1", freePort(), 0),
+        new Peer("n2", "127.0.0.1", freePort(), 0), new Peer("n3", "127.0.0.1", freePort(), 0));
+    for (Peer peer : peers) {
+      nodes.add(RaftNode.start(config(peer, peers)));
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> nodes.stream().anyMatch(RaftNode::isLeader));
+    RaftNode follower = nodes.stream().filter(n -> !n.isLeader()).findFirst().orElseThrow();
+    follower.write("postgres", List.of(Statement.of("CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)")));
+    byte[] large = new byte[3 * RaftNode.MAX_ENTRY_BYTES + 12345];
+    new java.util.Random(7).nextBytes(large);
+
+    WriteOutcome written = follower.write("postgres", List.of(
+        Statement.of("INSERT INTO t VALUES (1, ?1)", large), Statement.of("INSERT INTO t VALUES (2, x'00')")));
+
+    assertEquals(null, written.result().error());
+    assertEquals(2, written.result().results().size());
+    for (RaftNode node : nodes) {
+      Object[] row = node.query("postgres", Statement.of("SELECT v FROM t WHERE id = 1"), written.logIndex()).rows().get(0);
+      assertTrue(java.util.Arrays.equals(large, (byte[]) row[0]), "on " + node.id());
+      assertEquals(0L, node.query("postgres", Statement.of("SELECT count(*) FROM kqlite_parts"),
+          written.logIndex()).rows().get(0)[0], "on " + node.id());
+    }
+    SqlException tooLarge = assertThrows(SqlException.class, () -> follower.write("postgres",
+        List.of(Statement.of("INSERT INTO t VALUES (3, ?1)", new byte[RaftNode.MAX_WRITE_BYTES]))));
+    assertEquals("54000", tooLarge.error().sqlState());
+  }
+
+  /**
    * Once a request exhausts its retries, Ratis closes its client for good (AlreadyClosedException
    * on every later request). A node must not keep writing through that client: when a leader is
    * back, its next write commits. Which peer the failed client last aimed at varies from run to run;

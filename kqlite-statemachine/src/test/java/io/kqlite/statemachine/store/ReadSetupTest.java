@@ -41,15 +41,15 @@ class ReadSetupTest {
   @Test
   void derivedTablesFollowSchemaChangesAndNeverReachTheFile() {
     try (SqliteStore store = new SqliteStore(dir, SETUP)) {
-      // kqlite_applied and kqlite_sequences are there from the start.
-      assertEquals(2L, read(store, "SELECT tables FROM derived"));
+      // kqlite_applied, kqlite_sequences and kqlite_parts are there from the start.
+      assertEquals(3L, read(store, "SELECT tables FROM derived"));
       store.apply(1, exec("CREATE TABLE a (x)"));
-      assertEquals(3L, read(store, "SELECT twice(tables) / 2 FROM derived"));
+      assertEquals(4L, read(store, "SELECT twice(tables) / 2 FROM derived"));
       store.apply(2, exec("INSERT INTO a VALUES (1)"));
       store.apply(3, exec("CREATE TABLE b (y)"));
-      assertEquals(4L, read(store, "SELECT tables FROM derived"));
+      assertEquals(5L, read(store, "SELECT tables FROM derived"));
       store.apply(4, exec("DROP TABLE a"));
-      assertEquals(3L, read(store, "SELECT tables FROM derived"));
+      assertEquals(4L, read(store, "SELECT tables FROM derived"));
       assertEquals(0L, read(store, "SELECT count(*) FROM main.sqlite_schema WHERE name = 'derived'"));
     }
   }
@@ -93,7 +93,7 @@ class ReadSetupTest {
           List.of(Statement.of("SELECT twice(tables) FROM derived"),
               Statement.of("SELECT plus_one(count(*)) FROM a")), 1_000_000L, 1L);
       assertFalse(result.failed(), String.valueOf(result.error()));
-      assertEquals(6L, result.results().get(0).rows().get(0)[0]); // kqlite_applied, _sequences, a
+      assertEquals(8L, result.results().get(0).rows().get(0)[0]); // kqlite_applied, _sequences, _parts, a
       assertEquals(2L, result.results().get(1).rows().get(0)[0]);
       assertFalse(db.replayable("SELECT twice(tables) FROM derived"));
       assertFalse(db.replayable("SELECT x FROM not_yet_created"));
@@ -101,14 +101,14 @@ class ReadSetupTest {
       store.apply(2, exec("CREATE TABLE b (y)"));
       WriteResult after = db.speculate(List.of(), List.of(),
           List.of(Statement.of("SELECT tables FROM derived")), 1_000_000L, 1L);
-      assertEquals(4L, after.results().get(0).rows().get(0)[0]); // refreshed for the speculator too
+      assertEquals(5L, after.results().get(0).rows().get(0)[0]); // refreshed for the speculator too
       WriteResult ownDdl = db.speculate(List.of(Statement.of("CREATE TABLE c (z)")), List.of(),
           List.of(Statement.of("SELECT tables FROM derived")), 1_000_000L, 1L);
-      assertEquals(5L, ownDdl.results().get(0).rows().get(0)[0]); // the transaction's own table
-      assertEquals(4L, read(store, "SELECT tables FROM derived"));
+      assertEquals(6L, ownDdl.results().get(0).rows().get(0)[0]); // the transaction's own table
+      assertEquals(5L, read(store, "SELECT tables FROM derived"));
       WriteResult again = db.speculate(List.of(), List.of(),
           List.of(Statement.of("SELECT tables FROM derived")), 1_000_000L, 1L);
-      assertEquals(4L, again.results().get(0).rows().get(0)[0]); // rolled back with it
+      assertEquals(5L, again.results().get(0).rows().get(0)[0]); // rolled back with it
     }
   }
 

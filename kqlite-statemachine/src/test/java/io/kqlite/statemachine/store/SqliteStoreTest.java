@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kqlite.statemachine.Column;
+import io.kqlite.statemachine.CommandParts;
+import io.kqlite.statemachine.EntryCodec;
 import io.kqlite.statemachine.Statement;
 import io.kqlite.statemachine.StatementResult;
 import io.kqlite.statemachine.WriteCommand;
@@ -69,6 +71,85 @@ class SqliteStoreTest {
       WriteResult result = store.apply(2, exec("postgres", Statement.of("INSERT INTO t VALUES ('" + value + "')")));
       assertEquals(null, result.error());
       assertEquals(3_000_000L, store.forRead("postgres").query(Statement.of("SELECT length(v) FROM t")).rows().get(0)[0]);
+    }
+  }
+
+  private static long parts(SqliteStore store) {
+    return (Long) store.forRead("postgres").query(Statement.of("SELECT count(*) FROM kqlite_parts")).rows().get(0)[0];
+  }
+
+  /** A write carried in parts changes nothing until its assemble entry, which applies it whole. */
+  @Test
+  void writeInPartsAppliesAtItsAssembleEntryOnly() {
+    byte[] large = new byte[1_500_000];
+    new java.util.Random(3).nextBytes(large);
+    WriteCommand whole = exec("postgres", Statement.of("INSERT INTO t VALUES (?1)", large),
+        Statement.of("INSERT INTO t VALUES (x'01')"));
+    List<WriteCommand> parts = CommandParts.split(whole, EntryCodec.encode(whole), 42L, 400_000);
+    assertEquals(5, parts.size());
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (v BLOB)")));
+      long index = 2;
+      for (WriteCommand part : parts.subList(0, parts.size() - 1)) {
+        assertFalse(store.apply(index++, part).failed());
+      }
+      assertEquals(0, count(store));
+      assertEquals(4, parts(store));
+
+      WriteResult applied = store.apply(index, parts.get(parts.size() - 1));
+
+      assertEquals(null, applied.error());
+      assertEquals(2, applied.results().size());
+      assertEquals(2, count(store));
+      assertTrue(java.util.Arrays.equals(large, (byte[]) store.forRead("postgres")
+          .query(Statement.of("SELECT v FROM t WHERE length(v) > 1")).rows().get(0)[0]));
+      assertEquals(0, parts(store));
+    }
+  }
+
+  /** A failing write and a write whose parts are missing both fail whole and leave no parts. */
+  @Test
+  void failedWriteInPartsLeavesNeitherRowsNorParts() {
+    byte[] large = new byte[900_000];
+    WriteCommand failing = exec("postgres", Statement.of("INSERT INTO t VALUES (?1)", large),
+        Statement.of("INSERT INTO missing VALUES (1)"));
+    List<WriteCommand> failingParts = CommandParts.split(failing, EntryCodec.encode(failing), 1L, 400_000);
+    WriteCommand incomplete = exec("postgres", Statement.of("INSERT INTO t VALUES (?1)", large));
+    List<WriteCommand> incompleteParts = CommandParts.split(incomplete, EntryCodec.encode(incomplete), 2L, 400_000);
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (v BLOB)")));
+      long index = 2;
+      for (WriteCommand part : failingParts.subList(0, failingParts.size() - 1)) {
+        store.apply(index++, part);
+      }
+      WriteResult failed = store.apply(index++, failingParts.get(failingParts.size() - 1));
+      assertEquals("42P01", failed.error().sqlState());
+      store.apply(index++, incompleteParts.get(0));
+      WriteResult missing = store.apply(index++, incompleteParts.get(incompleteParts.size() - 1));
+
+      assertEquals("XX000", missing.error().sqlState());
+      assertEquals(0, count(store));
+      assertEquals(0, parts(store));
+    }
+  }
+
+  /** Parts whose assemble entry never came are deleted by a later one an hour on, by log time. */
+  @Test
+  void abandonedPartsGoWithALaterWriteInParts() {
+    WriteCommand abandoned = exec("postgres", Statement.of("INSERT INTO t VALUES (?1)", new byte[900_000]));
+    WriteCommand later = new WriteCommand(WriteCommand.Kind.EXECUTE, "postgres",
+        List.of(Statement.of("INSERT INTO t VALUES (?1)", new byte[900_000])),
+        abandoned.timestampMicros() + 2 * 3_600_000_000L, 1L);
+    List<WriteCommand> laterParts = CommandParts.split(later, EntryCodec.encode(later), 4L, 400_000);
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (v BLOB)")));
+      store.apply(2, CommandParts.split(abandoned, EntryCodec.encode(abandoned), 3L, 400_000).get(0));
+      long index = 3;
+      for (WriteCommand part : laterParts) {
+        store.apply(index++, part);
+      }
+      assertEquals(1, count(store));
+      assertEquals(0, parts(store));
     }
   }
 
