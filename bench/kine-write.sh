@@ -46,6 +46,10 @@ until psql -h 127.0.0.1 -p 5711 -d postgres -qc "SELECT 1" >/dev/null 2>&1; do s
 leader_port=$("$here/bin/kqlite" cluster status --peers "$peers" --json | sed -n 's/.*"leader":"\(n[12]\)".*/\1/p' | sed 's/n1/5711/;s/n2/5712/')
 psql -h 127.0.0.1 -p "${leader_port:-5711}" -d postgres -qc "$schema"
 kq=$(run_pgbench kqlite -h 127.0.0.1 -p "${leader_port:-5711}" postgres)
+# The witness's memory right after the load, as the kernel counts it (peak over its whole life).
+witness_pid=$(pgrep -f -- "--data-dir $work/w\$" | head -1 || true)
+witness_rss=$(awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$witness_pid/status" 2>/dev/null)
+witness_peak=$(awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$witness_pid/status" 2>/dev/null)
 
 su postgres -c "$pgbin/initdb -D $work/pg -A trust -U postgres" >/dev/null
 su postgres -c "$pgbin/pg_ctl -D $work/pg -o '-p 5799 -k $work' -l $work/pg.log start" >/dev/null
@@ -57,3 +61,4 @@ echo "kine INSERT … RETURNING id, $clients clients, ${seconds}s after a ${warm
 echo "  kqlite (2 data + witness, via the leader): $kq ops/s"
 echo "  PostgreSQL 15 (single server, fsync on):   $pg ops/s"
 awk -v a="$kq" -v b="$pg" 'BEGIN { printf "  ratio kqlite / PostgreSQL: %.2f\n", a / b }'
+echo "  witness resident after the kqlite run: ${witness_rss:-?} MB (peak ${witness_peak:-?} MB)"

@@ -6,8 +6,11 @@ import io.kqlite.pgwire.auth.RoleStore;
 import io.kqlite.pgwire.auth.SuperuserBootstrap;
 import io.kqlite.pgwire.catalog.Catalog;
 import io.kqlite.pgwire.server.ClientTls;
+import io.kqlite.pgwire.server.PgListener;
 import io.kqlite.pgwire.server.PgServer;
+import io.kqlite.pgwire.server.WitnessPort;
 import io.kqlite.pgwire.session.SessionFunctions;
+import io.kqlite.statemachine.ReadSetup;
 import io.kqlite.statemachine.raft.NodeConfig;
 import io.kqlite.statemachine.raft.RaftNode;
 import java.io.IOException;
@@ -20,9 +23,9 @@ public final class KqliteServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KqliteServer.class);
 
   private final RaftNode node;
-  private final PgServer pg;
+  private final PgListener pg;
 
-  private KqliteServer(RaftNode node, PgServer pg) {
+  private KqliteServer(RaftNode node, PgListener pg) {
     this.node = node;
     this.pg = pg;
   }
@@ -43,16 +46,26 @@ public final class KqliteServer implements AutoCloseable {
   public static KqliteServer start(NodeConfig config, String pgHost, int pgPort, int maxMessageLength,
       AuthSettings auth) throws IOException, InterruptedException {
     HbaConfig hba = auth.hbaFile() == null ? HbaConfig.defaults() : HbaConfig.load(auth.hbaFile());
-    ClientTls tls = config.tls() == null ? null
+    ClientTls tls = config.tls() == null || config.witness() ? null
         : ClientTls.fromPem(config.tls().validate().cert(), config.tls().key());
     if (config.peers().size() > 1 && (config.tls() == null || !config.tls().mutual())) {
       LOG.warn("Raft traffic between members is plain text and unauthenticated: anyone who can reach "
           + "the Raft port can append to the log. Give every member --tls-cert, --tls-key and --tls-ca.");
     }
+    if (config.witness()) {
+      // No SQL to serve: its port only tells clients so (see WitnessPort).
+      RaftNode witness = RaftNode.start(config, ReadSetup.NONE);
+      try {
+        return new KqliteServer(witness, WitnessPort.start(pgHost, pgPort, witness::witnessRefusal));
+      } catch (IOException | RuntimeException e) {
+        witness.close();
+        throw e;
+      }
+    }
     RaftNode node = RaftNode.start(config, Catalog.readSetup(SessionFunctions.all()));
     try {
       RoleStore roles = new RoleStore(node);
-      if (auth.superuserPassword() != null && !config.witness()) {
+      if (auth.superuserPassword() != null) {
         SuperuserBootstrap.start(roles, auth.superuser(), auth.superuserPassword());
       }
       return new KqliteServer(node, PgServer.start(node, pgHost, pgPort, maxMessageLength, tls,

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL listener of one node. Netty's event loops only move bytes; sessions run on a
  * pool of worker threads, one connection at a time each (see {@link SerialExecutor}).
  */
-public final class PgServer implements AutoCloseable {
+public final class PgServer implements PgListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(PgServer.class);
 
