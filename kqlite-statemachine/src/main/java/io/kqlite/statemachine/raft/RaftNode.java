@@ -71,6 +71,9 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   static final int MAX_ENTRY_BYTES = 1024 * 1024;
   /** One part of a write larger than an entry; half an entry, so parts share entries too. */
   static final int PART_BYTES = MAX_ENTRY_BYTES / 2;
+  /** Ratis server and client-request threads on a witness (see {@link #serverProperties}). */
+  private static final int WITNESS_SERVER_THREADS = 4;
+  private static final int WITNESS_CLIENT_THREADS = 2;
   /** The largest write: its parts are joined in memory on every data node to be applied. */
   static final int MAX_WRITE_BYTES = 64 * 1024 * 1024;
   /**
@@ -197,6 +200,12 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
     if (config.witness()) {
       // A witness should stay small: keep few log segments in memory.
       RaftServerConfigKeys.Log.setSegmentCacheNumMax(properties, 1);
+      // Ratis' cached server pool grew to 16 threads under write load, each with its own stack;
+      // a witness's tasks are short (hand appends to the log worker, answer votes), so a few do.
+      RaftServerConfigKeys.ThreadPool.setServerCached(properties, false);
+      RaftServerConfigKeys.ThreadPool.setServerSize(properties, WITNESS_SERVER_THREADS);
+      RaftServerConfigKeys.ThreadPool.setClientCached(properties, false);
+      RaftServerConfigKeys.ThreadPool.setClientSize(properties, WITNESS_CLIENT_THREADS);
       RaftServerConfigKeys.Log.setSegmentCacheSizeMax(properties, SizeInBytes.valueOf("1MB"));
     }
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(properties,
