@@ -71,9 +71,6 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   static final int MAX_ENTRY_BYTES = 1024 * 1024;
   /** One part of a write larger than an entry; half an entry, so parts share entries too. */
   static final int PART_BYTES = MAX_ENTRY_BYTES / 2;
-  /** Ratis server and client-request threads on a witness (see {@link #serverProperties}). */
-  private static final int WITNESS_SERVER_THREADS = 4;
-  private static final int WITNESS_CLIENT_THREADS = 2;
   /** The largest write: its parts are joined in memory on every data node to be applied. */
   static final int MAX_WRITE_BYTES = 64 * 1024 * 1024;
   /**
@@ -84,6 +81,9 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   static final int APPENDER_BUFFER_BYTES = MAX_ENTRY_BYTES + 64 * 1024;
   /** {@code raft.server.log.write.buffer.size}: Ratis requires the appender buffer + 8 bytes. */
   static final int LOG_WRITE_BUFFER_BYTES = APPENDER_BUFFER_BYTES + 64 * 1024;
+  /** Ratis server and client-request threads on a witness (see {@link #serverProperties}). */
+  private static final int WITNESS_SERVER_THREADS = 4;
+  private static final int WITNESS_CLIENT_THREADS = 2;
 
   private final NodeConfig config;
   private final SqliteStore store; // null on a witness
