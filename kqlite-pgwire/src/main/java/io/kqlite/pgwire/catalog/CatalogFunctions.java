@@ -4,8 +4,11 @@ import io.kqlite.pgwire.types.TemporalText;
 import io.kqlite.statemachine.LocalFunction;
 import io.kqlite.statemachine.store.RowidAliasTypes;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,7 +98,21 @@ final class CatalogFunctions {
     f.add(new LocalFunction("kq_interval_add", 3,
         a -> TemporalText.addInterval(a[0], a[1], number(a[2]))));
     f.add(new LocalFunction("kq_date_add", 3, a -> TemporalText.addDays(a[0], a[1], number(a[2]))));
+    f.add(new LocalFunction("md5", 1, a -> md5(a[0])));
     return f;
+  }
+
+  /** PostgreSQL's {@code md5(text | bytea)}: the digest as 32 lowercase hex digits. */
+  static String md5(Object value) {
+    if (value == null) {
+      return null;
+    }
+    byte[] bytes = value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has MD5", e);
+    }
   }
 
   /** A stable OID for a named object: the same on every node, restart and VACUUM. */

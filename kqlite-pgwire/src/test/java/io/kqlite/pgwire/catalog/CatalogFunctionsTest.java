@@ -49,6 +49,15 @@ class CatalogFunctionsTest {
     assertEquals("10 MB", CatalogFunctions.sizePretty(10L * 1024 * 1024));
   }
 
+  /** Values from PostgreSQL 15: md5('abc'), md5('\x616263'::bytea), md5(''). */
+  @Test
+  void md5OfTextAndByteaAsPostgreSqlGivesIt() {
+    assertEquals("900150983cd24fb0d6963f7d28e17f72", CatalogFunctions.md5("abc"));
+    assertEquals("900150983cd24fb0d6963f7d28e17f72", CatalogFunctions.md5(new byte[] {0x61, 0x62, 0x63}));
+    assertEquals("d41d8cd98f00b204e9800998ecf8427e", CatalogFunctions.md5(""));
+    assertNull(CatalogFunctions.md5(null));
+  }
+
   @Test
   void checkConstraintsNamedAsPostgreSqlNamesThem() {
     List<CheckConstraints.Check> checks = CheckConstraints.of("t", "CREATE TABLE t (id INTEGER"
