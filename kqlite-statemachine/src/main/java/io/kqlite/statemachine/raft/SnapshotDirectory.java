@@ -2,6 +2,7 @@ package io.kqlite.statemachine.raft;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.apache.ratis.statemachine.SnapshotRetentionPolicy;
 import org.apache.ratis.statemachine.StateMachineStorage;
 import org.apache.ratis.statemachine.impl.FileListSnapshotInfo;
 import org.apache.ratis.util.MD5FileUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Snapshots on disk, inside Ratis' state-machine directory so that Ratis can stream them to a
@@ -25,6 +28,7 @@ import org.apache.ratis.util.MD5FileUtil;
  */
 final class SnapshotDirectory implements StateMachineStorage {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotDirectory.class);
   private static final Pattern NAME = Pattern.compile("snapshot\\.(\\d+)_(\\d+)");
   private static final int KEEP = 2;
 
@@ -34,7 +38,12 @@ final class SnapshotDirectory implements StateMachineStorage {
 
   @Override
   public void init(RaftStorage storage) {
-    stateMachineDir = storage.getStorageDir().getStateMachineDir();
+    use(storage.getStorageDir().getStateMachineDir());
+  }
+
+  /** Keeps snapshots in {@code directory} (Ratis' state-machine directory). */
+  void use(File directory) {
+    stateMachineDir = directory;
     rescan();
   }
 
@@ -108,14 +117,22 @@ final class SnapshotDirectory implements StateMachineStorage {
     cleanupOldSnapshots(null);
   }
 
+  /**
+   * Deletes all but the newest snapshots. Two threads call this: the background snapshotter after
+   * publishing, and Ratis on its apply thread; unsynchronized, one walked a directory the other was
+   * deleting and the exception stopped the apply thread, so the member left the group. A failure
+   * here only delays the deletion to the next snapshot.
+   */
   @Override
-  public void cleanupOldSnapshots(SnapshotRetentionPolicy ignored) throws IOException {
+  public synchronized void cleanupOldSnapshots(SnapshotRetentionPolicy ignored) {
     try (Stream<Path> entries = Files.list(stateMachineDir.toPath())) {
       List<Path> snapshots = entries.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
           .sorted(Comparator.comparingLong(SnapshotDirectory::indexOf).reversed()).toList();
       for (Path old : snapshots.subList(Math.min(KEEP, snapshots.size()), snapshots.size())) {
         deleteRecursively(old);
       }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("old snapshots stay until the next snapshot: {}", e.toString());
     }
   }
 
