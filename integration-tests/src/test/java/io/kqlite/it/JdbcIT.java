@@ -187,6 +187,14 @@ class JdbcIT {
         rs.next();
         assertEquals("appdb", rs.getString(1));
       }
+      try (ResultSet rs = s.executeQuery(
+          "SELECT inet_server_addr(), inet_server_port(), inet_client_addr(), inet_client_port()")) {
+        rs.next();
+        assertEquals("127.0.0.1", rs.getString(1));
+        assertEquals(cluster.pgPort(0), rs.getInt(2));
+        assertEquals("127.0.0.1", rs.getString(3));
+        assertTrue(rs.getInt(4) > 0);
+      }
     }
   }
 

@@ -218,6 +218,10 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
       fatal(ctx, e.error());
       return;
     }
+    if (ctx.channel().remoteAddress() instanceof InetSocketAddress client
+        && ctx.channel().localAddress() instanceof InetSocketAddress server) {
+      session.connectedVia(client, server);
+    }
     PgDecoder decoder = ctx.pipeline().get(PgDecoder.class);
     if (decoder != null) {
       decoder.authenticated(); // before ReadyForQuery, after which the client sends queries

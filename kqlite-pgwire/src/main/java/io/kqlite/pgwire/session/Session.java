@@ -20,6 +20,7 @@ import io.kqlite.statemachine.Statement;
 import io.kqlite.statemachine.StatementResult;
 import io.kqlite.statemachine.WriteOutcome;
 import io.kqlite.statemachine.WriteResult;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -54,6 +55,8 @@ public final class Session {
   /** The rest of the simple Query being run; null when none is (e.g. between extended messages). */
   private Deque<String> simpleQueryRest;
   private CopyIn copyIn; // non-null while COPY FROM STDIN receives data
+  private InetSocketAddress clientAddress; // null until told (a test's session has none)
+  private InetSocketAddress serverAddress;
 
   private Session(SqlCluster cluster, ClientSink sink, String user, String database,
       int processId, SessionSettings settings, Access access) {
@@ -139,6 +142,22 @@ public final class Session {
 
   public int processId() {
     return processId;
+  }
+
+  /** The two ends of the client's connection, for {@code inet_client_addr()} and friends. */
+  public void connectedVia(InetSocketAddress client, InetSocketAddress server) {
+    this.clientAddress = client;
+    this.serverAddress = server;
+  }
+
+  /** The client's end of the connection; null when not known. */
+  public InetSocketAddress clientAddress() {
+    return clientAddress;
+  }
+
+  /** This server's end of the connection; null when not known. */
+  public InetSocketAddress serverAddress() {
+    return serverAddress;
   }
 
   public SessionSettings settings() {
