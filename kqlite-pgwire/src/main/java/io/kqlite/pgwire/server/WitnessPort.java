@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +78,9 @@ public final class WitnessPort implements PgListener {
         handler.start();
       } catch (IOException e) {
         if (!socket.isClosed()) {
+          // e.g. out of file descriptors: back off instead of spinning on the same failure
           LOG.warn("witness port: accept failed", e);
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
       }
     }
