@@ -32,12 +32,14 @@ import io.kqlite.pgwire.codec.StartupMessage;
 import io.kqlite.pgwire.codec.Sync;
 import io.kqlite.pgwire.codec.Terminate;
 import io.kqlite.pgwire.session.Session;
+import io.kqlite.pgwire.session.SocketEnd;
 import io.kqlite.statemachine.SqlCluster;
 import io.kqlite.statemachine.SqlError;
 import io.kqlite.statemachine.SqlException;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.NetUtil;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -191,6 +193,11 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
     authenticate(ctx, handshake::start);
   }
 
+  /** An end of the connection with its address as PostgreSQL prints it (Netty's RFC 5952 form). */
+  static SocketEnd socketEnd(InetSocketAddress end) {
+    return new SocketEnd(NetUtil.toAddressString(end.getAddress()), end.getPort());
+  }
+
   /** Runs one step of the handshake: sends its challenge, or opens the session once it is done. */
   private void authenticate(ChannelHandlerContext ctx, java.util.function.Supplier<BackendMessage> step) {
     BackendMessage next;
@@ -220,7 +227,7 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
     }
     if (ctx.channel().remoteAddress() instanceof InetSocketAddress client
         && ctx.channel().localAddress() instanceof InetSocketAddress server) {
-      session.connectedVia(client, server);
+      session.connectedVia(socketEnd(client), socketEnd(server));
     }
     PgDecoder decoder = ctx.pipeline().get(PgDecoder.class);
     if (decoder != null) {

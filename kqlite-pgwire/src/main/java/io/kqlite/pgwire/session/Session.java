@@ -20,7 +20,6 @@ import io.kqlite.statemachine.Statement;
 import io.kqlite.statemachine.StatementResult;
 import io.kqlite.statemachine.WriteOutcome;
 import io.kqlite.statemachine.WriteResult;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,8 +54,8 @@ public final class Session {
   /** The rest of the simple Query being run; null when none is (e.g. between extended messages). */
   private Deque<String> simpleQueryRest;
   private CopyIn copyIn; // non-null while COPY FROM STDIN receives data
-  private InetSocketAddress clientAddress; // null until told (a test's session has none)
-  private InetSocketAddress serverAddress;
+  private SocketEnd client; // null until told (a test's session has none)
+  private SocketEnd server;
 
   private Session(SqlCluster cluster, ClientSink sink, String user, String database,
       int processId, SessionSettings settings, Access access) {
@@ -145,19 +144,19 @@ public final class Session {
   }
 
   /** The two ends of the client's connection, for {@code inet_client_addr()} and friends. */
-  public void connectedVia(InetSocketAddress client, InetSocketAddress server) {
-    this.clientAddress = client;
-    this.serverAddress = server;
+  public void connectedVia(SocketEnd client, SocketEnd server) {
+    this.client = client;
+    this.server = server;
   }
 
   /** The client's end of the connection; null when not known. */
-  public InetSocketAddress clientAddress() {
-    return clientAddress;
+  public SocketEnd client() {
+    return client;
   }
 
   /** This server's end of the connection; null when not known. */
-  public InetSocketAddress serverAddress() {
-    return serverAddress;
+  public SocketEnd server() {
+    return server;
   }
 
   public SessionSettings settings() {

@@ -2,8 +2,6 @@ package io.kqlite.pgwire.session;
 
 import io.kqlite.pgwire.catalog.JsonText;
 import io.kqlite.statemachine.LocalFunction;
-import java.net.Inet6Address;
-import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -33,59 +31,23 @@ public final class SessionFunctions {
         new LocalFunction("session_user", 0, args -> session().user()),
         new LocalFunction("current_schema", 0, args -> "public"),
         new LocalFunction("pg_backend_pid", 0, args -> (long) session().processId()),
-        new LocalFunction("inet_client_addr", 0, args -> host(session().clientAddress())),
-        new LocalFunction("inet_client_port", 0, args -> port(session().clientAddress())),
-        new LocalFunction("inet_server_addr", 0, args -> host(session().serverAddress())),
-        new LocalFunction("inet_server_port", 0, args -> port(session().serverAddress())),
+        new LocalFunction("inet_client_addr", 0, args -> address(session().client())),
+        new LocalFunction("inet_client_port", 0, args -> port(session().client())),
+        new LocalFunction("inet_server_addr", 0, args -> address(session().server())),
+        new LocalFunction("inet_server_port", 0, args -> port(session().server())),
         new LocalFunction("pg_get_userbyid", 1, args -> userById(args[0])),
         new LocalFunction("kq_databases", 0, args -> databasesJson()),
         new LocalFunction("kq_roles", 0, args -> RoleRows.json(session().roles(), session().user())),
         new LocalFunction("current_setting", 1, args -> session().settings().get(String.valueOf(args[0]))));
   }
 
-  /** An address as PostgreSQL's inet prints it; NULL when unknown, as over a Unix socket. */
-  static String host(InetSocketAddress address) {
-    if (address == null) {
-      return null;
-    }
-    if (!(address.getAddress() instanceof Inet6Address v6)) {
-      return address.getAddress().getHostAddress();
-    }
-    // Java writes every group (0:0:0:0:0:0:0:1); PostgreSQL the shortest form (::1).
-    byte[] bytes = v6.getAddress();
-    int[] groups = new int[8];
-    for (int g = 0; g < 8; g++) {
-      groups[g] = ((bytes[2 * g] & 0xff) << 8) | (bytes[2 * g + 1] & 0xff);
-    }
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int g = 0; g < 8; g++) {
-      int length = 0;
-      while (g + length < 8 && groups[g + length] == 0) {
-        length++;
-      }
-      if (length > bestLength) {
-        bestStart = g;
-        bestLength = length;
-      }
-    }
-    StringBuilder text = new StringBuilder();
-    for (int g = 0; g < 8; g++) {
-      if (g == bestStart) {
-        text.append("::");
-        g += bestLength - 1;
-        continue;
-      }
-      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-        text.append(':');
-      }
-      text.append(Integer.toHexString(groups[g]));
-    }
-    return text.toString();
+  /** NULL when the connection's ends are unknown, as PostgreSQL over a Unix socket. */
+  private static String address(SocketEnd end) {
+    return end == null ? null : end.address();
   }
 
-  private static Long port(InetSocketAddress address) {
-    return address == null ? null : (long) address.getPort();
+  private static Long port(SocketEnd end) {
+    return end == null ? null : (long) end.port();
   }
 
   /** The role names the catalog refers to: the login user (OID 10) and pg_database_owner. */
