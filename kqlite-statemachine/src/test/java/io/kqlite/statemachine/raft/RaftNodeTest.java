@@ -51,6 +51,73 @@ class RaftNodeTest {
   }
 
   /**
+   * The leader's own writes go to its server in-process. Sessions keep writing on the first leader
+   * while leadership moves away: a write that leader had taken but could no longer commit is sent
+   * again under the same call id, so every acknowledged write is applied exactly once, on every
+   * member.
+   */
+  @Test
+  void theLeadersOwnWritesSurviveALeadershipTransferExactlyOnce() throws Exception {
+    List<Peer> peers = List.of(new Peer("n1", "127.0.0.1", freePort(), 0),
+        new Peer("n2", "127.0.0.1", freePort(), 0), new Peer("n3", "127.0.0.1", freePort(), 0));
+    for (Peer peer : peers) {
+      nodes.add(RaftNode.start(new NodeConfig(peer.id(), dir.resolve(peer.id()), peer.host(),
+          peer.raftPort(), peers, false, Duration.ofMillis(300), Duration.ofSeconds(20))));
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> nodes.stream().anyMatch(RaftNode::isLeader));
+    RaftNode leader = nodes.stream().filter(RaftNode::isLeader).findFirst().orElseThrow();
+    leader.write("postgres", List.of(Statement.of("CREATE TABLE t (session INTEGER, seq INTEGER)")));
+    assertTrue(leader.inProcessRequests() > 0, "the leader's write went through gRPC to itself");
+
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.ConcurrentLinkedQueue<String> acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    java.util.concurrent.atomic.AtomicLong lastIndex = new java.util.concurrent.atomic.AtomicLong();
+    List<Thread> sessions = new ArrayList<>();
+    for (int s = 0; s < 4; s++) {
+      int session = s;
+      Thread thread = new Thread(() -> {
+        for (int seq = 0; running.get(); seq++) {
+          try {
+            WriteOutcome outcome = leader.write("postgres",
+                List.of(Statement.of("INSERT INTO t VALUES (?1, ?2)", session, seq)));
+            acknowledged.add(session + "/" + seq);
+            lastIndex.accumulateAndGet(outcome.logIndex(), Math::max);
+          } catch (SqlException outcomeUnknown) {
+            // 08006: not acknowledged, so it may or may not be there; never twice (checked below)
+          }
+        }
+      });
+      thread.start();
+      sessions.add(thread);
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> acknowledged.size() > 50);
+    String next = peers.stream().map(Peer::id).filter(id -> !id.equals(leader.id())).findFirst().orElseThrow();
+    try (ClusterAdmin admin = ClusterAdmin.connect(peers)) {
+      admin.transferLeader(next);
+    }
+    int atTransfer = acknowledged.size();
+    await().atMost(Duration.ofSeconds(20)).until(() -> acknowledged.size() > atTransfer + 50);
+    running.set(false);
+    for (Thread thread : sessions) {
+      thread.join(30_000);
+    }
+
+    assertTrue(!leader.isLeader(), "leadership moved to " + next);
+    for (RaftNode node : nodes) {
+      List<Object[]> rows = node.query("postgres", Statement.of(
+          "SELECT session || '/' || seq, count(*) FROM t GROUP BY session, seq"), lastIndex.get()).rows();
+      java.util.Set<String> stored = new java.util.HashSet<>();
+      for (Object[] row : rows) {
+        assertEquals(1L, row[1], row[0] + " applied more than once on " + node.id());
+        stored.add((String) row[0]);
+      }
+      for (String write : acknowledged) {
+        assertTrue(stored.contains(write), "acknowledged " + write + " missing on " + node.id());
+      }
+    }
+  }
+
+  /**
    * A write larger than one log entry travels in parts through a follower and is applied whole on
    * every member; its parts are gone afterwards. One larger than the write limit is refused.
    */
