@@ -15,6 +15,45 @@ import org.junit.jupiter.api.Test;
 /** Three real members in one JVM: replication, follower writes, leader loss and return. */
 class ClusterIT {
 
+  /**
+   * Session functions in a write (autocommit, prepared, and in a transaction replayed at COMMIT)
+   * take the writing session's values, decided once: every member stores the same row.
+   */
+  @Test
+  void sessionValuesInWritesAreTheWritersOnEveryMember() throws Exception {
+    try (TestCluster cluster = TestCluster.start(3)) {
+      int follower = cluster.someFollower();
+      java.util.Properties props = new java.util.Properties();
+      props.setProperty("user", "test");
+      props.setProperty("ApplicationName", "audit-it");
+      try (Connection c = java.sql.DriverManager.getConnection(cluster.url(follower, "postgres"), props);
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE audit (n int, who text, pid int, port int, app text)");
+        s.execute("INSERT INTO audit VALUES (1, current_user, pg_backend_pid(), inet_client_port(),"
+            + " current_setting('application_name'))");
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit (n, who, pid) VALUES (?, session_user, pg_backend_pid())")) {
+          insert.setInt(1, 2);
+          insert.executeUpdate();
+        }
+        c.setAutoCommit(false);
+        s.execute("INSERT INTO audit (n, who) VALUES (3, current_user)");
+        c.commit();
+        c.setAutoCommit(true);
+        try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid(), inet_client_port()")) {
+          rs.next();
+          List<String> expected = List.of(
+              "1|test|" + rs.getInt(1) + "|" + rs.getInt(2) + "|audit-it|",
+              "2|test|" + rs.getInt(1) + "|null|null|",
+              "3|test|null|null|null|");
+          for (int i = 0; i < 3; i++) {
+            int node = i;
+            await().atMost(Duration.ofSeconds(20)).until(() -> cluster.dump(node, "audit").equals(expected));
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void followerWritesReplicateAndSurviveLeaderLoss() throws Exception {
     try (TestCluster cluster = TestCluster.start(3)) {

@@ -37,6 +37,9 @@ import java.util.Map;
  */
 public final class Session {
 
+  /** Session function calls in writes become literals (replicas have no session). */
+  private static final SessionCallInliner SESSION_CALLS = new SessionCallInliner(SessionFunctions.all());
+
   private final SqlCluster cluster;
   private boolean closed;
   private final ClientSink sink;
@@ -489,6 +492,8 @@ public final class Session {
         portal.result = cluster.query(database, statement, readIndex());
       } else {
         // The first statement fixes how fresh the transaction starts; COMMIT validates the rest.
+        // It may be replayed at COMMIT, where no session is: session values go in as literals.
+        statement = new Statement(SESSION_CALLS.inline(statement.sql()), portal.parameters);
         long index = transaction.statements().isEmpty() ? readIndex() : lastWriteIndex;
         WriteResult speculated = cluster.speculate(database, transaction.statements(),
             transaction.digests(), List.of(statement), transaction.context(), index);
@@ -526,10 +531,11 @@ public final class Session {
       script = List.of(translated.sqliteSql());
     }
     for (int i = 0; i < script.size() - 1; i++) {
-      batch.add(new WriteBatch.PendingWrite(Statement.of(script.get(i)), result -> { }));
+      batch.add(new WriteBatch.PendingWrite(Statement.of(SESSION_CALLS.inline(script.get(i))), result -> { }));
     }
     List<Object> parameters = script.size() == 1 ? portal.parameters : List.of();
-    batch.add(new WriteBatch.PendingWrite(new Statement(script.get(script.size() - 1), parameters),
+    String last = SESSION_CALLS.inline(script.get(script.size() - 1));
+    batch.add(new WriteBatch.PendingWrite(new Statement(last, parameters),
         result -> answerWrite(portal, result, describeRows)));
   }
 

@@ -25,7 +25,7 @@ public final class SqlStates {
   private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: (\\w+)\\.(\\w+)");
   /** An error a kqlite SQL function raised with its SQLSTATE (see Sequences). */
   private static final Pattern RAISED = Pattern.compile("SQLSTATE ([0-9A-Z]{5}): (.*)$", Pattern.DOTALL);
-  private static final Pattern NO_FUNCTION = Pattern.compile("no such function: (\\w+)");
+  private static final Pattern NO_FUNCTION = Pattern.compile("(?:no such|unknown) function: (\\w+)");
 
   private SqlStates() {}
 

@@ -62,6 +62,22 @@ class SqliteStoreTest {
     }
   }
 
+  /**
+   * A function the apply path lacks is 42883 whether the statement calls it or a column default
+   * does (SQLite words the two differently: "no such function", "unknown function").
+   */
+  @Test
+  void aMissingFunctionIsUndefinedFunctionAlsoInAColumnDefault() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      store.apply(1, exec("postgres", Statement.of("CREATE TABLE t (owner TEXT DEFAULT (current_user()), x INTEGER)")));
+      WriteResult byDefault = store.apply(2, exec("postgres", Statement.of("INSERT INTO t (x) VALUES (1)")));
+      WriteResult called = store.apply(3, exec("postgres", Statement.of("INSERT INTO t VALUES (current_user(), 2)")));
+      assertEquals("42883", byDefault.error().sqlState(), byDefault.error().message());
+      assertEquals("function current_user does not exist", byDefault.error().message());
+      assertEquals("42883", called.error().sqlState(), called.error().message());
+    }
+  }
+
   /** SQLite's default refuses SQL over 1 MB; drivers that inline a large bytea send one. */
   @Test
   void statementOfSeveralMegabytesApplies() {

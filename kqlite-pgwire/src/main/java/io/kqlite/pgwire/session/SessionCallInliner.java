@@ -1,0 +1,114 @@
+package io.kqlite.pgwire.session;
+
+import io.kqlite.pgwire.sql.SqlLexer;
+import io.kqlite.pgwire.sql.SqlLiterals;
+import io.kqlite.pgwire.sql.Token;
+import io.kqlite.statemachine.LocalFunction;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Puts the values of session functions into a write as literals before it enters the log. The
+ * replicas that apply a write have no session to ask for {@code current_user},
+ * {@code pg_backend_pid()} or {@code inet_client_addr()}, and must all store the same value, so
+ * this session decides it once: {@code INSERT INTO audit VALUES (current_user)} is logged as
+ * {@code INSERT INTO audit VALUES ('alice')}.
+ *
+ * <p>A call is replaced only when all its arguments are literals. Table definitions are left
+ * alone: a column {@code DEFAULT current_user} means the inserting session's user, not the
+ * creator's, and cannot be frozen here. Runs on the session's thread, where the function bodies
+ * find their session.
+ */
+final class SessionCallInliner {
+
+  private final Map<String, LocalFunction> functions;
+  /** A cheap first look, so that most writes are not tokenized. */
+  private final Pattern mayCall;
+
+  SessionCallInliner(List<LocalFunction> functions) {
+    this.functions = functions.stream().filter(f -> !f.aggregate())
+        .collect(Collectors.toUnmodifiableMap(f -> f.name().toLowerCase(Locale.ROOT), Function.identity()));
+    this.mayCall = Pattern.compile("(?i)(?:" + String.join("|", this.functions.keySet()) + ")\\s*\\(");
+  }
+
+  /** {@code sql} with the calls of session functions replaced by their values now. */
+  String inline(String sql) {
+    if (!mayCall.matcher(sql).find()) {
+      return sql;
+    }
+    List<Token> tokens = SqlLexer.tokenize(sql);
+    List<Token> significant = tokens.stream().filter(t -> !t.isTrivia()).toList();
+    if (!significant.isEmpty() && (significant.get(0).isWord("create") || significant.get(0).isWord("alter"))) {
+      return sql;
+    }
+    StringBuilder out = new StringBuilder(sql.length());
+    int copiedTo = 0;
+    for (int k = 0; k + 2 < significant.size(); k++) {
+      Token name = significant.get(k);
+      LocalFunction function = name.type() == Token.Type.KEYWORD_OR_IDENT
+          ? functions.get(name.text().toLowerCase(Locale.ROOT)) : null;
+      boolean qualified = k > 0 && significant.get(k - 1).isSymbol(".");
+      if (function == null || qualified || !significant.get(k + 1).isSymbol("(")) {
+        continue;
+      }
+      List<Object> arguments = new ArrayList<>();
+      int close = literalArguments(significant, k + 2, arguments);
+      if (close < 0 || (function.argumentCount() >= 0 && arguments.size() != function.argumentCount())) {
+        continue;
+      }
+      out.append(sql, copiedTo, name.start()).append(literal(function.body().apply(arguments.toArray())));
+      copiedTo = significant.get(close).end();
+      k = close;
+    }
+    return copiedTo == 0 ? sql : out.append(sql, copiedTo, sql.length()).toString();
+  }
+
+  /**
+   * Reads {@code literal, literal, ... )} from {@code from}; returns the index of the closing
+   * parenthesis, or -1 when an argument is not a literal.
+   */
+  private static int literalArguments(List<Token> tokens, int from, List<Object> values) {
+    int k = from;
+    if (tokens.get(k).isSymbol(")")) {
+      return k;
+    }
+    while (k + 1 < tokens.size()) {
+      Token token = tokens.get(k);
+      if (token.type() == Token.Type.STRING && !token.text().regionMatches(true, 0, "x'", 0, 2)) {
+        values.add(SqlLiterals.stringValue(token));
+      } else if (token.type() == Token.Type.NUMBER && token.text().chars().allMatch(Character::isDigit)) {
+        values.add(Long.parseLong(token.text()));
+      } else {
+        return -1;
+      }
+      Token next = tokens.get(k + 1);
+      if (next.isSymbol(")")) {
+        return k + 1;
+      }
+      if (!next.isSymbol(",")) {
+        return -1;
+      }
+      k += 2;
+    }
+    return -1;
+  }
+
+  private static String literal(Object value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof Number number) {
+      return "(" + number + ")";
+    }
+    if (value instanceof byte[] bytes) {
+      return "X'" + HexFormat.of().formatHex(bytes) + "'";
+    }
+    return SqlLiterals.quoteString(value.toString());
+  }
+}
