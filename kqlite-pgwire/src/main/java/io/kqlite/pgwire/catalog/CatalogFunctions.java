@@ -99,6 +99,7 @@ final class CatalogFunctions {
         a -> TemporalText.addInterval(a[0], a[1], number(a[2]))));
     f.add(new LocalFunction("kq_date_add", 3, a -> TemporalText.addDays(a[0], a[1], number(a[2]))));
     f.add(new LocalFunction("md5", 1, a -> md5(a[0])));
+    f.addAll(TextFunctions.all());
     return f;
   }
 
