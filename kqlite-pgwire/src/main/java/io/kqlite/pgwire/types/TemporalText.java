@@ -103,6 +103,92 @@ public final class TemporalText {
     return LocalDate.parse(normalize("date", date.toString())).plusDays(sign * n).toString();
   }
 
+  /**
+   * PostgreSQL's {@code date_part(field, value)} (and {@code extract(field FROM value)}) of a date,
+   * timestamp or timestamptz: an integer where the field is whole, else a double (seconds with
+   * their fraction, epoch). The session time zone is UTC, so a timestamp's epoch is taken as UTC.
+   *
+   * @throws IllegalArgumentException for an unknown field (22023) or text that is no date/time (22007)
+   */
+  public static Object part(Object field, Object value) {
+    if (field == null || value == null) {
+      return null;
+    }
+    LocalDateTime t = dateTime(value);
+    double seconds = t.getSecond() + t.getNano() / 1e9;
+    return switch (field.toString().strip().toLowerCase(Locale.ROOT)) {
+      case "year", "years" -> (long) t.getYear();
+      case "month", "months" -> (long) t.getMonthValue();
+      case "day", "days" -> (long) t.getDayOfMonth();
+      case "hour", "hours" -> (long) t.getHour();
+      case "minute", "minutes" -> (long) t.getMinute();
+      case "second", "seconds" -> whole(seconds);
+      case "millisecond", "milliseconds" -> whole(seconds * 1000);
+      case "microsecond", "microseconds" -> (long) Math.round(seconds * 1_000_000);
+      case "dow" -> (long) (t.getDayOfWeek().getValue() % 7);
+      case "isodow" -> (long) t.getDayOfWeek().getValue();
+      case "doy" -> (long) t.getDayOfYear();
+      case "week" -> (long) t.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+      case "isoyear" -> (long) t.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR);
+      case "quarter" -> (long) ((t.getMonthValue() - 1) / 3 + 1);
+      case "decade" -> (long) Math.floorDiv(t.getYear(), 10);
+      case "century" -> (long) (t.getYear() > 0 ? (t.getYear() + 99) / 100 : -((99 - t.getYear()) / 100));
+      case "millennium" -> (long) (t.getYear() > 0 ? (t.getYear() + 999) / 1000 : -((999 - t.getYear()) / 1000));
+      case "epoch" -> whole(t.toEpochSecond(ZoneOffset.UTC) + t.getNano() / 1e9);
+      default -> throw new IllegalArgumentException("SQLSTATE 22023: unit \"" + field
+          + "\" not recognized for type timestamp");
+    };
+  }
+
+  /**
+   * PostgreSQL's {@code date_trunc(field, value)}: the value cut down to the field's start. A
+   * timestamptz or date gives a timestamptz, a timestamp a timestamp.
+   *
+   * @throws IllegalArgumentException for an unknown field (22023) or text that is no date/time (22007)
+   */
+  public static String truncate(Object field, Object value) {
+    if (field == null || value == null) {
+      return null;
+    }
+    LocalDateTime t = dateTime(value);
+    String text = value.toString().strip();
+    boolean zoned = text.length() <= 10 || INPUT.parse(text).isSupported(ChronoField.OFFSET_SECONDS);
+    LocalDateTime cut = switch (field.toString().strip().toLowerCase(Locale.ROOT)) {
+      case "microseconds" -> t.withNano(t.getNano() / 1000 * 1000);
+      case "milliseconds" -> t.withNano(t.getNano() / 1_000_000 * 1_000_000);
+      case "second" -> t.withNano(0);
+      case "minute" -> t.withSecond(0).withNano(0);
+      case "hour" -> t.withMinute(0).withSecond(0).withNano(0);
+      case "day" -> t.toLocalDate().atStartOfDay();
+      case "week" -> t.toLocalDate().minusDays(t.getDayOfWeek().getValue() - 1L).atStartOfDay();
+      case "month" -> t.toLocalDate().withDayOfMonth(1).atStartOfDay();
+      case "quarter" -> LocalDate.of(t.getYear(), (t.getMonthValue() - 1) / 3 * 3 + 1, 1).atStartOfDay();
+      case "year" -> LocalDate.of(t.getYear(), 1, 1).atStartOfDay();
+      case "decade" -> LocalDate.of(Math.floorDiv(t.getYear(), 10) * 10, 1, 1).atStartOfDay();
+      case "century" -> LocalDate.of((t.getYear() - 1) / 100 * 100 + 1, 1, 1).atStartOfDay();
+      case "millennium" -> LocalDate.of((t.getYear() - 1) / 1000 * 1000 + 1, 1, 1).atStartOfDay();
+      default -> throw new IllegalArgumentException("SQLSTATE 22023: unit \"" + field
+          + "\" not recognized for type timestamp");
+    };
+    return zoned ? timestamp(cut) + "+00" : timestamp(cut);
+  }
+
+  /** A date, timestamp or timestamptz (in UTC) as a LocalDateTime. */
+  private static LocalDateTime dateTime(Object value) {
+    String text = value.toString().strip();
+    try {
+      return utc(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("SQLSTATE 22007: invalid input syntax for type timestamp: \""
+          + text + "\"", e);
+    }
+  }
+
+  /** A whole number as a long, else the double. */
+  private static Object whole(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) (long) value : (Object) value;
+  }
+
   private static LocalDateTime localDateTime(String text) {
     return localDateTime(INPUT.parse(text.strip()));
   }

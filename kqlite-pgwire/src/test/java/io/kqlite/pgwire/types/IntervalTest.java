@@ -49,4 +49,22 @@ class IntervalTest {
     assertNull(TemporalText.addInterval(null, "1 day", 1));
     assertNull(TemporalText.addInterval("2024-01-01", null, 1));
   }
+
+  /** PostgreSQL 15's answers (session time zone UTC). */
+  @Test
+  void datePartAndDateTruncAsPostgres() {
+    assertEquals(0L, TemporalText.part("dow", "2024-05-05 07:08:09"));
+    assertEquals(5L, TemporalText.part("hour", "2024-05-06 07:08:09+02"));
+    assertEquals(1L, TemporalText.part("week", "2024-01-01"));
+    assertEquals(21L, TemporalText.part("century", "2024-05-06"));
+    assertEquals(9.5, TemporalText.part("second", "2024-05-06 07:08:09.5"));
+    assertEquals(1714979289L, TemporalText.part("epoch", "2024-05-06 07:08:09+00"));
+    assertEquals("2024-05-06 00:00:00", TemporalText.truncate("week", "2024-05-08 07:08:09"));
+    assertEquals("2024-04-01 00:00:00", TemporalText.truncate("quarter", "2024-05-08 07:08:09"));
+    assertEquals("2024-05-06 07:00:00+00", TemporalText.truncate("hour", "2024-05-06 07:08:09+00"));
+    assertEquals("2024-05-06 00:00:00+00", TemporalText.truncate("day", "2024-05-06"));
+    assertEquals("2001-01-01 00:00:00", TemporalText.truncate("century", "2024-05-08 07:08:09"));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> TemporalText.truncate("fortnight", "2024-05-08"));
+  }
 }
