@@ -39,6 +39,7 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.LeaderSteppingDownException;
 import org.apache.ratis.protocol.exceptions.RaftRetryFailureException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
@@ -371,8 +372,8 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
 
   /**
    * Sends one entry and waits until it is applied, for up to the write timeout: through elections
-   * (waiting for a leader) and while a witness leads (it refuses before appending, so sending
-   * again is safe). Never sends the same entry again under a new request: a write whose outcome is
+   * (waiting for a leader), while a witness leads and while a leader hands leadership over (both
+   * refuse before appending, so sending again is safe). Never sends the same entry again under a new request: a write whose outcome is
    * unknown fails with 08006.
    */
   private WriteBatcher.Committed send(byte[] entry) {
@@ -389,7 +390,7 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
         Thread.currentThread().interrupt();
         throw new SqlException("57014", "canceling statement: interrupted while waiting for commit");
       } catch (ExecutionException | TimeoutException e) {
-        if (refusedByWitness(e) && System.nanoTime() < deadline) {
+        if (refusedBeforeAppend(e) && System.nanoTime() < deadline) {
           sleepBeforeRetry();
           continue;
         }
@@ -400,21 +401,22 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
         acknowledgedIndex.accumulateAndGet(reply.getLogIndex(), Math::max);
         return new WriteBatcher.Committed(reply.getLogIndex(), reply.getMessage().getContent().toByteArray());
       }
-      if (!refusedByWitness(reply) || System.nanoTime() > deadline) {
+      if (!refusedBeforeAppend(reply.getException()) || System.nanoTime() > deadline) {
         throw unavailable(reply.getException());
       }
-      sleepBeforeRetry(); // the witness leads only until a data node has caught up
+      sleepBeforeRetry(); // until a data node has caught up, or the hand-over is done
     }
   }
 
-  private static boolean refusedByWitness(RaftClientReply reply) {
-    return refusedByWitness(reply.getException());
-  }
-
-  /** The witness refused in startTransaction: nothing was appended, so sending again is safe. */
-  private static boolean refusedByWitness(Throwable e) {
+  /**
+   * The request was refused before anything was appended, so sending it again is safe: a witness
+   * refuses in startTransaction (it leads only until a data node has caught up), and a leader
+   * handing over leadership refuses new writes until it has stepped down.
+   */
+  private static boolean refusedBeforeAppend(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (String.valueOf(t.getMessage()).contains(WitnessStateMachine.REFUSED)) {
+      if (t instanceof LeaderSteppingDownException
+          || String.valueOf(t.getMessage()).contains(WitnessStateMachine.REFUSED)) {
         return true;
       }
     }

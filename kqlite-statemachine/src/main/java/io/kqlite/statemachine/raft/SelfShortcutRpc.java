@@ -52,7 +52,12 @@ final class SelfShortcutRpc implements RaftClientRpc {
       return network.sendRequest(request);
     }
     inProcessRequests.incrementAndGet();
-    return server.submitClientRequest(request);
+    RaftClientReply reply = server.submitClientRequest(request);
+    IOException leaderException = leaderException(reply);
+    if (leaderException != null) {
+      throw leaderException;
+    }
+    return reply;
   }
 
   private boolean toSelf(RaftClientRequest request) {
@@ -62,10 +67,26 @@ final class SelfShortcutRpc implements RaftClientRpc {
   private CompletableFuture<RaftClientReply> inProcess(RaftClientRequest request) {
     inProcessRequests.incrementAndGet();
     try {
-      return server.submitClientRequestAsync(request);
+      return server.submitClientRequestAsync(request).thenCompose(reply -> {
+        IOException leaderException = leaderException(reply);
+        return leaderException == null ? CompletableFuture.completedFuture(reply)
+            : CompletableFuture.failedFuture(leaderException);
+      });
     } catch (IOException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * A reply saying this server does not lead (any more) or does not lead yet. The gRPC transport
+   * turns these into failures, and only a failure makes the Ratis client retry the call, at the
+   * leader it names or after a pause; a reply would reach the caller as the call's outcome.
+   */
+  private static IOException leaderException(RaftClientReply reply) {
+    if (reply.getNotLeaderException() != null) {
+      return reply.getNotLeaderException();
+    }
+    return reply.getLeaderNotReadyException();
   }
 
   @Override
