@@ -16,6 +16,13 @@ import java.util.regex.PatternSyntaxException;
  */
 final class TextFunctions {
 
+  /**
+   * The longest text {@code repeat}, {@code lpad} and {@code rpad} build, in characters. PostgreSQL
+   * allows 1 GB; a write runs these on every replica's apply thread, where a string of that size
+   * would exhaust the heap of every data node at once, so kqlite refuses sooner (54000).
+   */
+  static final int MAX_BUILT_CHARS = 64 * 1024 * 1024;
+
   private TextFunctions() {}
 
   static List<LocalFunction> all() {
@@ -29,7 +36,7 @@ final class TextFunctions {
       f.add(new LocalFunction("lpad", arity, a -> anyNull(a) ? null : pad(a, true)));
       f.add(new LocalFunction("rpad", arity, a -> anyNull(a) ? null : pad(a, false)));
     }
-    f.add(new LocalFunction("repeat", 2, a -> anyNull(a) ? null : text(a[0]).repeat(Math.max(0, integer(a[1])))));
+    f.add(new LocalFunction("repeat", 2, a -> anyNull(a) ? null : repeat(text(a[0]), integer(a[1]))));
     f.add(new LocalFunction("strpos", 2, a -> anyNull(a) ? null : strpos(text(a[0]), text(a[1]))));
     f.add(new LocalFunction("translate", 3,
         a -> anyNull(a) ? null : translate(text(a[0]), text(a[1]), text(a[2]))));
@@ -92,10 +99,25 @@ final class TextFunctions {
     return out.toString();
   }
 
+  static String repeat(String s, int times) {
+    if (times <= 0 || s.isEmpty()) {
+      return "";
+    }
+    requireBuildable((long) s.length() * times);
+    return s.repeat(times);
+  }
+
+  private static void requireBuildable(long characters) {
+    if (characters > MAX_BUILT_CHARS) {
+      throw raise("54000", "requested length too large");
+    }
+  }
+
   /** lpad/rpad: to exactly {@code length} characters, cutting on the right if longer. */
   private static String pad(Object[] a, boolean onLeft) {
     String s = text(a[0]);
     int length = Math.max(0, integer(a[1]));
+    requireBuildable(length);
     String fill = a.length > 2 ? text(a[2]) : " ";
     int have = s.codePointCount(0, s.length());
     if (have >= length) {

@@ -45,6 +45,10 @@ class TextFunctionsTest {
     assertEquals("    7", call("lpad", "7", 5L));
     assertEquals("7", call("rpad", "7", 4L, ""));
     assertEquals("", call("repeat", "ab", -1L));
+    assertEquals("SQLSTATE 54000: requested length too large",
+        assertThrows(IllegalArgumentException.class, () -> call("repeat", "ab", 2_000_000_000L)).getMessage());
+    assertEquals("SQLSTATE 54000: requested length too large",
+        assertThrows(IllegalArgumentException.class, () -> call("lpad", "x", 2_000_000_000L)).getMessage());
     assertEquals("Hello World Foo-Bar 3rd", call("initcap", "hello wORLD foo-bar 3rd"));
     assertEquals("xcxc", call("translate", "abcabc", "ab", "x"));
     assertEquals("hi", call("btrim", "xxhixx", "x"));
