@@ -1,7 +1,11 @@
 package io.kqlite.pgwire.catalog;
 
 import io.kqlite.statemachine.LocalFunction;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -212,7 +216,7 @@ final class TextFunctions {
           : Double.compare(a.doubleValue(), b.doubleValue());
     }
     if (x instanceof byte[] a && y instanceof byte[] b) {
-      return java.util.Arrays.compareUnsigned(a, b);
+      return Arrays.compareUnsigned(a, b);
     }
     return x.toString().compareTo(y.toString());
   }
@@ -242,8 +246,8 @@ final class TextFunctions {
     if (x instanceof Long l && places >= 0) {
       return l;
     }
-    return new java.math.BigDecimal(decimal(x).toString())
-        .setScale(places, java.math.RoundingMode.DOWN).doubleValue();
+    return new BigDecimal(decimal(x).toString())
+        .setScale(places, RoundingMode.DOWN).doubleValue();
   }
 
   /**
@@ -309,7 +313,7 @@ final class TextFunctions {
   }
 
   private static String text(Object value) {
-    return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
+    return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
   }
 
   private static Double decimal(Object value) {

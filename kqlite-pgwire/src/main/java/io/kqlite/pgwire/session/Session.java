@@ -487,13 +487,13 @@ public final class Session {
   private List<ResultField> queryFields(Portal portal) {
     if (portal.result == null) {
       throwIfFailed(flushWrites());
-      Statement statement = new Statement(portal.query.translated().sqliteSql(), portal.parameters);
+      String sql = portal.query.translated().sqliteSql();
       if (transaction == null) {
-        portal.result = cluster.query(database, statement, readIndex());
+        portal.result = cluster.query(database, new Statement(sql, portal.parameters), readIndex());
       } else {
         // The first statement fixes how fresh the transaction starts; COMMIT validates the rest.
         // It may be replayed at COMMIT, where no session is: session values go in as literals.
-        statement = new Statement(SESSION_CALLS.inline(statement.sql()), portal.parameters);
+        Statement statement = new Statement(SESSION_CALLS.inline(sql), portal.parameters);
         long index = transaction.statements().isEmpty() ? readIndex() : lastWriteIndex;
         WriteResult speculated = cluster.speculate(database, transaction.statements(),
             transaction.digests(), List.of(statement), transaction.context(), index);

@@ -114,7 +114,7 @@ public final class TemporalText {
     if (field == null || value == null) {
       return null;
     }
-    LocalDateTime t = dateTime(value);
+    LocalDateTime t = utc(parse(value));
     double seconds = t.getSecond() + t.getNano() / 1e9;
     return switch (field.toString().strip().toLowerCase(Locale.ROOT)) {
       case "year", "years" -> (long) t.getYear();
@@ -135,8 +135,7 @@ public final class TemporalText {
       case "century" -> (long) (t.getYear() > 0 ? (t.getYear() + 99) / 100 : -((99 - t.getYear()) / 100));
       case "millennium" -> (long) (t.getYear() > 0 ? (t.getYear() + 999) / 1000 : -((999 - t.getYear()) / 1000));
       case "epoch" -> whole(t.toEpochSecond(ZoneOffset.UTC) + t.getNano() / 1e9);
-      default -> throw new IllegalArgumentException("SQLSTATE 22023: unit \"" + field
-          + "\" not recognized for type timestamp");
+      default -> throw unknownUnit(field);
     };
   }
 
@@ -150,9 +149,10 @@ public final class TemporalText {
     if (field == null || value == null) {
       return null;
     }
-    LocalDateTime t = dateTime(value);
-    String text = value.toString().strip();
-    boolean zoned = text.length() <= 10 || INPUT.parse(text).isSupported(ChronoField.OFFSET_SECONDS);
+    TemporalAccessor parsed = parse(value);
+    // A date is taken as a timestamptz, as PostgreSQL casts it.
+    boolean zoned = !parsed.isSupported(ChronoField.HOUR_OF_DAY) || parsed.isSupported(ChronoField.OFFSET_SECONDS);
+    LocalDateTime t = utc(parsed);
     LocalDateTime cut = switch (field.toString().strip().toLowerCase(Locale.ROOT)) {
       case "microseconds" -> t.withNano(t.getNano() / 1000 * 1000);
       case "milliseconds" -> t.withNano(t.getNano() / 1_000_000 * 1_000_000);
@@ -167,21 +167,24 @@ public final class TemporalText {
       case "decade" -> LocalDate.of(Math.floorDiv(t.getYear(), 10) * 10, 1, 1).atStartOfDay();
       case "century" -> LocalDate.of((t.getYear() - 1) / 100 * 100 + 1, 1, 1).atStartOfDay();
       case "millennium" -> LocalDate.of((t.getYear() - 1) / 1000 * 1000 + 1, 1, 1).atStartOfDay();
-      default -> throw new IllegalArgumentException("SQLSTATE 22023: unit \"" + field
-          + "\" not recognized for type timestamp");
+      default -> throw unknownUnit(field);
     };
     return zoned ? timestamp(cut) + "+00" : timestamp(cut);
   }
 
-  /** A date, timestamp or timestamptz (in UTC) as a LocalDateTime. */
-  private static LocalDateTime dateTime(Object value) {
+  /** A date, timestamp or timestamptz as written. */
+  private static TemporalAccessor parse(Object value) {
     String text = value.toString().strip();
     try {
-      return utc(text);
+      return INPUT.parse(text);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("SQLSTATE 22007: invalid input syntax for type timestamp: \""
           + text + "\"", e);
     }
+  }
+
+  private static IllegalArgumentException unknownUnit(Object field) {
+    return new IllegalArgumentException("SQLSTATE 22023: unit \"" + field + "\" not recognized for type timestamp");
   }
 
   /** A whole number as a long, else the double. */
