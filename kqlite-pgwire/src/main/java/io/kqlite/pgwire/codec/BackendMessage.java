@@ -9,7 +9,7 @@ public sealed interface BackendMessage
                 ReadyForQuery, RowDescription, DataRow, CommandComplete, EmptyQueryResponse, ErrorResponse,
                 NoticeResponse, ParseComplete, BindComplete, CloseComplete, NoData, PortalSuspended,
                 ParameterDescription, NegotiateProtocolVersion, SslResponse, CopyInResponse, CopyOutResponse,
-                CopyData, CopyDone {
+                CopyData, CopyDone, BackendBatch {
 
     /** Writes the complete wire form: type byte, length and body (only the type-less SslResponse differs). */
     void writeTo(ByteBuf out);

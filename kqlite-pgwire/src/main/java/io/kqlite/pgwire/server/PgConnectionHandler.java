@@ -162,6 +162,7 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
         task.run();
       } catch (RuntimeException e) {
         LOG.error("session failed unexpectedly; closing the connection", e);
+        sink.flush(); // what the session answered before goes out ahead of the FATAL
         fatal(ctx, new SqlError("XX000", "internal error: " + e));
       }
       if (serial.backlog() < RESUME_READING_AT && !ctx.channel().config().isAutoRead()) {
@@ -275,6 +276,7 @@ final class PgConnectionHandler extends SimpleChannelInboundHandler<FrontendMess
     } else if (message instanceof CopyData || message instanceof CopyDone || message instanceof CopyFail) {
       return; // PostgreSQL ignores copy messages outside COPY mode
     } else {
+      sink.flush();
       fatal(ctx, new SqlError("08P01", "unexpected message " + message.getClass().getSimpleName()));
     }
   }

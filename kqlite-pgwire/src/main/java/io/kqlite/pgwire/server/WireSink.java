@@ -1,5 +1,7 @@
 package io.kqlite.pgwire.server;
 
+import io.kqlite.pgwire.codec.BackendBatch;
+import io.kqlite.pgwire.codec.BackendMessage;
 import io.kqlite.pgwire.codec.BindComplete;
 import io.kqlite.pgwire.codec.CloseComplete;
 import io.kqlite.pgwire.codec.CommandComplete;
@@ -26,10 +28,19 @@ import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a session's answers into protocol messages on the connection. */
+/**
+ * Turns a session's answers into protocol messages on the connection. Messages wait here until
+ * the session flushes (ReadyForQuery, Flush) or a few dozen have gathered, then go to the event
+ * loop as one {@link BackendBatch}: one hand-over between threads per answer instead of one per
+ * message. Used from the session's thread only.
+ */
 final class WireSink implements ClientSink {
 
+  /** A long result goes out in runs of this many messages, not all at its end. */
+  static final int MAX_PENDING = 64;
+
   private final Channel channel;
+  private final List<BackendMessage> pending = new ArrayList<>();
 
   WireSink(Channel channel) {
     this.channel = channel;
@@ -45,27 +56,27 @@ final class WireSink implements ClientSink {
 
   @Override
   public void parseComplete() {
-    channel.write(new ParseComplete());
+    send(new ParseComplete());
   }
 
   @Override
   public void bindComplete() {
-    channel.write(new BindComplete());
+    send(new BindComplete());
   }
 
   @Override
   public void closeComplete() {
-    channel.write(new CloseComplete());
+    send(new CloseComplete());
   }
 
   @Override
   public void noData() {
-    channel.write(new NoData());
+    send(new NoData());
   }
 
   @Override
   public void parameterDescription(int[] typeOids) {
-    channel.write(new ParameterDescription(typeOids));
+    send(new ParameterDescription(typeOids));
   }
 
   @Override
@@ -75,80 +86,99 @@ final class WireSink implements ClientSink {
       described.add(new FieldDescription(field.name(), 0, (short) 0, field.type().oid(),
           (short) field.type().size(), -1, field.format()));
     }
-    channel.write(new RowDescription(described));
+    send(new RowDescription(described));
   }
 
   @Override
   public void dataRow(List<byte[]> values) {
-    channel.write(new DataRow(values));
+    send(new DataRow(values));
   }
 
   @Override
   public void commandComplete(String tag) {
-    channel.write(new CommandComplete(tag));
+    send(new CommandComplete(tag));
   }
 
   @Override
   public void emptyQuery() {
-    channel.write(new EmptyQueryResponse());
+    send(new EmptyQueryResponse());
   }
 
   @Override
   public void portalSuspended() {
-    channel.write(new PortalSuspended());
+    send(new PortalSuspended());
   }
 
   @Override
   public void error(SqlError error) {
-    channel.write(toErrorResponse("ERROR", error));
+    send(toErrorResponse("ERROR", error));
   }
 
   @Override
   public void warning(String sqlState, String message) {
-    channel.write(NoticeResponse.of("WARNING", sqlState, message));
+    send(NoticeResponse.of("WARNING", sqlState, message));
   }
 
   @Override
   public void notice(String sqlState, String message) {
-    channel.write(NoticeResponse.of("NOTICE", sqlState, message));
+    send(NoticeResponse.of("NOTICE", sqlState, message));
   }
 
   @Override
   public void parameterStatus(String name, String value) {
-    channel.write(new ParameterStatus(name, value));
+    send(new ParameterStatus(name, value));
   }
 
   @Override
   public void readyForQuery(char transactionStatus) {
-    channel.writeAndFlush(new ReadyForQuery(transactionStatus));
+    send(new ReadyForQuery(transactionStatus));
+    writePending(true);
   }
 
   @Override
   public void copyInResponse(int columns, boolean binary) {
     short[] formats = new short[columns];
     java.util.Arrays.fill(formats, (short) (binary ? 1 : 0));
-    channel.write(new CopyInResponse((byte) (binary ? 1 : 0), formats));
+    send(new CopyInResponse((byte) (binary ? 1 : 0), formats));
   }
 
   @Override
   public void copyOutResponse(int columns, boolean binary) {
     short[] formats = new short[columns];
     java.util.Arrays.fill(formats, (short) (binary ? 1 : 0));
-    channel.write(new CopyOutResponse((byte) (binary ? 1 : 0), formats));
+    send(new CopyOutResponse((byte) (binary ? 1 : 0), formats));
   }
 
   @Override
   public void copyData(byte[] data) {
-    channel.write(new CopyData(data));
+    send(new CopyData(data));
   }
 
   @Override
   public void copyDone() {
-    channel.write(new CopyDone());
+    send(new CopyDone());
   }
 
   @Override
   public void flush() {
-    channel.flush();
+    writePending(true);
+  }
+
+  private void send(BackendMessage message) {
+    pending.add(message);
+    if (pending.size() >= MAX_PENDING) {
+      writePending(false);
+    }
+  }
+
+  private void writePending(boolean flush) {
+    if (!pending.isEmpty()) {
+      BackendMessage out = pending.size() == 1 ? pending.get(0) : new BackendBatch(pending);
+      pending.clear();
+      channel.write(out);
+    }
+    if (flush) {
+      channel.flush();
+    }
   }
 }

@@ -34,6 +34,15 @@ class SessionCallInlinerTest {
     assertSame(plain, inliner.inline(plain));
   }
 
+  /** The first look matches whole words before a parenthesis, in any case, at any position. */
+  @Test
+  void callsAreFoundAsWholeWordsAnywhere() {
+    assertEquals("(4242)", inliner.inline("PG_BACKEND_PID\n (\t)"));
+    assertEquals("SELECT x(1),(4242)", inliner.inline("SELECT x(1),pg_backend_pid()"));
+    String longer = "INSERT INTO t VALUES (my_pg_backend_pid(), pg_backend_pid2(), $pg_backend_pid())";
+    assertSame(longer, inliner.inline(longer));
+  }
+
   /** A column default is evaluated for each inserting session; it cannot be frozen at CREATE. */
   @Test
   void tableDefinitionsAreLeftAlone() {
