@@ -5,7 +5,8 @@
 # Needs Debian's postgresql-15 (/usr/lib/postgresql/15/bin) and a non-root user for it (postgres).
 # Both get the same warm-up run first, not counted: kqlite runs on the JVM, whose JIT needs about a
 # minute of this load before the figures settle (cold, a 20 s run reads less than half of the
-# steady rate).
+# steady rate). Beside ops/s it prints the busy CPU time of the whole machine per write: on one
+# box, whatever else runs there (all three members here) shares its cores.
 # Usage: bench/kine-write.sh [seconds=30] [clients=16] [warmup-seconds=60]
 set -euo pipefail
 seconds=${1:-30}
@@ -33,10 +34,20 @@ cat >"$work/insert.sql" <<'SQL'
 \set r random(1, 1000000000000)
 INSERT INTO kine(name, created, deleted, create_revision, prev_revision, lease, value, old_value) SELECT '/registry/bench/' || :client_id || '/' || :r, 1, 0, 0, 0, 0, '\x6b696e652d76616c7565'::bytea, (SELECT value FROM kine WHERE id = 0) AS old_value RETURNING id;
 SQL
-run_pgbench() { # $1 label, then psql connection args
+# The whole machine's busy and total CPU time (all processes, user + system), in clock ticks.
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+all_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+run_pgbench() { # $1 label, then psql connection args; prints ops/s, and writes $label.cpu
   local label=$1; shift
   pgbench "$@" -n -M prepared -c "$clients" -j 2 -T "$warmup" -f "$work/insert.sql" >"$work/$label.warmup" 2>&1
+  local before after all_before all_after
+  before=$(busy_ticks) all_before=$(all_ticks)
   pgbench "$@" -n -M prepared -c "$clients" -j 2 -T "$seconds" -f "$work/insert.sql" >"$work/$label.out" 2>&1
+  after=$(busy_ticks) all_after=$(all_ticks)
+  # Busy CPU per write over everything on the box (servers, pgbench, kernel), and how busy it was.
+  awk -v t=$((after - before)) -v all=$((all_after - all_before)) -v hz="$(getconf CLK_TCK)" \
+    '/^number of transactions actually processed/ { printf "%.0f µs (machine %.0f%% busy)", t / hz * 1e6 / $NF, 100 * t / all }' \
+    "$work/$label.out" >"$work/$label.cpu"
   sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/$label.out"
 }
 
@@ -61,4 +72,5 @@ echo "kine INSERT … RETURNING id, $clients clients, ${seconds}s after a ${warm
 echo "  kqlite (2 data + witness, via the leader): $kq ops/s"
 echo "  PostgreSQL 15 (single server, fsync on):   $pg ops/s"
 awk -v a="$kq" -v b="$pg" 'BEGIN { printf "  ratio kqlite / PostgreSQL: %.2f\n", a / b }'
+echo "  CPU per write, whole machine: kqlite $(cat "$work/kqlite.cpu"), PostgreSQL $(cat "$work/postgres.cpu")"
 echo "  witness resident after the kqlite run: ${witness_rss:-?} MB (peak ${witness_peak:-?} MB)"

@@ -73,6 +73,69 @@ class WriteBatcherTest {
     }
   }
 
+  /**
+   * Session A's write is in flight while B's waits; when A is answered and writes again at once,
+   * its next write leaves in the same entry as B's instead of waiting for B's entry to finish.
+   */
+  @Test
+  void sessionsJustAnsweredJoinTheWritesQueuedBehindThem() throws Exception {
+    List<Integer> entrySizes = java.util.Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch release = new CountDownLatch(1);
+    WriteBatcher.EntrySender sender = entry -> {
+      List<?> commands = BatchCodec.decode(entry);
+      entrySizes.add(commands.size());
+      if (entrySizes.size() == 1) {
+        await(release); // A's first write stays in flight until B's is queued
+      }
+      return new WriteBatcher.Committed(entrySizes.size(), BatchCodec.encodeResults(
+          commands.stream().map(c -> io.kqlite.statemachine.WriteResult.ok(List.of())).toList()));
+    };
+    // A gather time far beyond what the test needs, so that the outcome does not depend on timing.
+    try (WriteBatcher batcher = new WriteBatcher("t", 1, 1 << 20, 30_000_000_000L, sender)) {
+      ExecutorService sessions = Executors.newFixedThreadPool(2);
+      Future<?> a = sessions.submit(() -> {
+        batcher.submit(insert("SELECT 1"));
+        batcher.submit(insert("SELECT 2")); // at once, as a closed-loop client does
+      });
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> entrySizes.size() == 1);
+      Future<WriteOutcome> b = sessions.submit(() -> batcher.submit(insert("SELECT 3")));
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> batcher.queued() == 1);
+      release.countDown();
+      a.get();
+      assertFalse(b.get().result().failed());
+      assertEquals(List.of(1, 2), entrySizes);
+      sessions.shutdown();
+    }
+  }
+
+  /** A session that does not write again holds the queued writes up for the gather time only. */
+  @Test
+  void queuedWritesLeaveWithoutTheSessionThatDoesNotComeBack() throws Exception {
+    List<Integer> entrySizes = java.util.Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch release = new CountDownLatch(1);
+    WriteBatcher.EntrySender sender = entry -> {
+      List<?> commands = BatchCodec.decode(entry);
+      entrySizes.add(commands.size());
+      if (entrySizes.size() == 1) {
+        await(release);
+      }
+      return new WriteBatcher.Committed(entrySizes.size(), BatchCodec.encodeResults(
+          commands.stream().map(c -> io.kqlite.statemachine.WriteResult.ok(List.of())).toList()));
+    };
+    try (WriteBatcher batcher = new WriteBatcher("t", 1, 1 << 20, 50_000_000L, sender)) {
+      ExecutorService sessions = Executors.newFixedThreadPool(2);
+      Future<WriteOutcome> a = sessions.submit(() -> batcher.submit(insert("SELECT 1")));
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> entrySizes.size() == 1);
+      Future<WriteOutcome> b = sessions.submit(() -> batcher.submit(insert("SELECT 2")));
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> batcher.queued() == 1);
+      release.countDown();
+      assertFalse(a.get().result().failed());
+      assertFalse(b.get().result().failed());
+      assertEquals(List.of(1, 1), entrySizes);
+      sessions.shutdown();
+    }
+  }
+
   @Test
   void failedSendFailsEveryWriteOfItsEntryAndLaterWritesGoOn() {
     AtomicLong calls = new AtomicLong();
