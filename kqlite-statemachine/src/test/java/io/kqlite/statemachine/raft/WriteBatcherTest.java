@@ -11,15 +11,19 @@ import io.kqlite.statemachine.SqlException;
 import io.kqlite.statemachine.Statement;
 import io.kqlite.statemachine.WriteCommand;
 import io.kqlite.statemachine.WriteOutcome;
+import io.kqlite.statemachine.WriteResult;
 import io.kqlite.statemachine.store.SqliteStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +62,7 @@ class WriteBatcherTest {
           String sql = i == 7 ? "INSERT INTO t VALUES (0)" : "INSERT INTO t VALUES (" + i + ")";
           outcomes.add(sessions.submit(() -> batcher.submit(insert(sql))));
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        Awaitility.await().atMost(Duration.ofSeconds(20))
             .until(() -> batcher.queued() == 19); // the later writes wait behind the held entry
         release.countDown();
         for (int i = 0; i < outcomes.size(); i++) {
@@ -79,17 +83,9 @@ class WriteBatcherTest {
    */
   @Test
   void sessionsJustAnsweredJoinTheWritesQueuedBehindThem() throws Exception {
-    List<Integer> entrySizes = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Integer> entrySizes = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch release = new CountDownLatch(1);
-    WriteBatcher.EntrySender sender = entry -> {
-      List<?> commands = BatchCodec.decode(entry);
-      entrySizes.add(commands.size());
-      if (entrySizes.size() == 1) {
-        await(release); // A's first write stays in flight until B's is queued
-      }
-      return new WriteBatcher.Committed(entrySizes.size(), BatchCodec.encodeResults(
-          commands.stream().map(c -> io.kqlite.statemachine.WriteResult.ok(List.of())).toList()));
-    };
+    WriteBatcher.EntrySender sender = holdingTheFirstEntry(release, entrySizes);
     // A gather time far beyond what the test needs, so that the outcome does not depend on timing.
     try (WriteBatcher batcher = new WriteBatcher("t", 1, 1 << 20, 30_000_000_000L, sender)) {
       ExecutorService sessions = Executors.newFixedThreadPool(2);
@@ -97,9 +93,9 @@ class WriteBatcherTest {
         batcher.submit(insert("SELECT 1"));
         batcher.submit(insert("SELECT 2")); // at once, as a closed-loop client does
       });
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> entrySizes.size() == 1);
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> entrySizes.size() == 1);
       Future<WriteOutcome> b = sessions.submit(() -> batcher.submit(insert("SELECT 3")));
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> batcher.queued() == 1);
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> batcher.queued() == 1);
       release.countDown();
       a.get();
       assertFalse(b.get().result().failed());
@@ -111,23 +107,15 @@ class WriteBatcherTest {
   /** A session that does not write again holds the queued writes up for the gather time only. */
   @Test
   void queuedWritesLeaveWithoutTheSessionThatDoesNotComeBack() throws Exception {
-    List<Integer> entrySizes = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Integer> entrySizes = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch release = new CountDownLatch(1);
-    WriteBatcher.EntrySender sender = entry -> {
-      List<?> commands = BatchCodec.decode(entry);
-      entrySizes.add(commands.size());
-      if (entrySizes.size() == 1) {
-        await(release);
-      }
-      return new WriteBatcher.Committed(entrySizes.size(), BatchCodec.encodeResults(
-          commands.stream().map(c -> io.kqlite.statemachine.WriteResult.ok(List.of())).toList()));
-    };
+    WriteBatcher.EntrySender sender = holdingTheFirstEntry(release, entrySizes);
     try (WriteBatcher batcher = new WriteBatcher("t", 1, 1 << 20, 50_000_000L, sender)) {
       ExecutorService sessions = Executors.newFixedThreadPool(2);
       Future<WriteOutcome> a = sessions.submit(() -> batcher.submit(insert("SELECT 1")));
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> entrySizes.size() == 1);
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> entrySizes.size() == 1);
       Future<WriteOutcome> b = sessions.submit(() -> batcher.submit(insert("SELECT 2")));
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> batcher.queued() == 1);
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> batcher.queued() == 1);
       release.countDown();
       assertFalse(a.get().result().failed());
       assertFalse(b.get().result().failed());
@@ -144,7 +132,7 @@ class WriteBatcherTest {
         throw new SqlException("08006", "no leader");
       }
       return new WriteBatcher.Committed(calls.get(), BatchCodec.encodeResults(
-          BatchCodec.decode(entry).stream().map(c -> io.kqlite.statemachine.WriteResult.ok(List.of())).toList()));
+          BatchCodec.decode(entry).stream().map(c -> WriteResult.ok(List.of())).toList()));
     };
     try (WriteBatcher batcher = new WriteBatcher("t", 1, 1 << 20, sender)) {
       SqlException failed = assertThrows(SqlException.class, () -> batcher.submit(insert("SELECT 1")));
@@ -163,6 +151,22 @@ class WriteBatcherTest {
       assertEquals("54000", tooBig.error().sqlState());
       assertTrue(tooBig.getMessage().contains("limit"));
     }
+  }
+
+  /**
+   * Answers every command of an entry with success and records the entry's size; the first entry
+   * stays in flight until {@code release}, so that the test can queue writes behind it.
+   */
+  private static WriteBatcher.EntrySender holdingTheFirstEntry(CountDownLatch release, List<Integer> entrySizes) {
+    return entry -> {
+      List<?> commands = BatchCodec.decode(entry);
+      entrySizes.add(commands.size());
+      if (entrySizes.size() == 1) {
+        await(release);
+      }
+      return new WriteBatcher.Committed(entrySizes.size(), BatchCodec.encodeResults(
+          commands.stream().map(c -> WriteResult.ok(List.of())).toList()));
+    };
   }
 
   private static void await(CountDownLatch latch) {
