@@ -28,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientRpc;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.grpc.GrpcFactory;
@@ -252,14 +253,14 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
    */
   private RaftClient newWriteClient(Set<RaftPeer> peers, RaftPeerId leader) {
     ClientId clientId = ClientId.randomId();
-    RaftClientRpc network = new GrpcFactory(RaftTls.parameters(config.tls()))
-        .newRaftClientRpc(clientId, properties);
+    Parameters tls = RaftTls.parameters(config.tls());
+    RaftClientRpc network = new GrpcFactory(tls).newRaftClientRpc(clientId, properties);
     RaftClient.Builder builder = RaftClient.newBuilder()
         .setClientId(clientId)
         .setClientRpc(new SelfShortcutRpc(RaftPeerId.valueOf(config.id()), server, network, inProcessRequests))
         .setRaftGroup(RaftGroup.valueOf(GROUP_ID, peers))
         .setProperties(properties)
-        .setParameters(RaftTls.parameters(config.tls()))
+        .setParameters(tls)
         // The whole write timeout: elections and a witness's hand-over can take seconds. A
         // request stuck on a dead leader fails after it with 08006 (outcome unknown).
         .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
@@ -373,8 +374,8 @@ public final class RaftNode implements SqlCluster, AutoCloseable {
   /**
    * Sends one entry and waits until it is applied, for up to the write timeout: through elections
    * (waiting for a leader), while a witness leads and while a leader hands leadership over (both
-   * refuse before appending, so sending again is safe). Never sends the same entry again under a new request: a write whose outcome is
-   * unknown fails with 08006.
+   * refuse before appending, so sending again is safe). Never sends the same entry again under a
+   * new request: a write whose outcome is unknown fails with 08006.
    */
   private WriteBatcher.Committed send(byte[] entry) {
     Message message = Message.valueOf(ByteString.copyFrom(entry));
