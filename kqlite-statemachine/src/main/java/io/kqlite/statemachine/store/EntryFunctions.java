@@ -54,6 +54,14 @@ final class EntryFunctions {
     this.timestampMicros = -1;
   }
 
+  /**
+   * A read statement starts: its {@code now()} calls all return this node's time of now, as
+   * PostgreSQL's do within a statement ({@code now() = now()} is true); randomness stays fresh.
+   */
+  void startRead() {
+    this.timestampMicros = currentMicros();
+  }
+
   void registerOn(Connection connection) throws SQLException {
     sequences.registerOn(connection);
     for (String name : new String[] {"now", "transaction_timestamp", "statement_timestamp", "clock_timestamp"}) {

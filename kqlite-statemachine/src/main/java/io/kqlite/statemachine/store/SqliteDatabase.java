@@ -72,6 +72,8 @@ public final class SqliteDatabase implements AutoCloseable {
   private final ReadSetup readSetup;
   /** Per read connection, the schema version its {@link ReadSetup#onSchemaChange()} last saw. */
   private final Map<Connection, Integer> readerSchemaVersions = new ConcurrentHashMap<>();
+  /** Per read connection, the clock its {@code now()} reads: fixed at the start of each query. */
+  private final Map<Connection, EntryFunctions> readerClocks = new ConcurrentHashMap<>();
   private volatile long appliedIndex;
   private volatile boolean closed;
   /** Declared types of rowid aliases, shared by the writer and the readers. */
@@ -435,6 +437,10 @@ public final class SqliteDatabase implements AutoCloseable {
   public StatementResult query(Statement statement) {
     Connection reader = borrowReader();
     try {
+      EntryFunctions clock = readerClocks.get(reader);
+      if (clock != null) {
+        clock.startRead();
+      }
       return execute(Runner.uncached(reader, aliasTypes), statement);
     } catch (SQLException e) {
       throw new SqlException(SqlStates.fromException(e));
@@ -679,6 +685,7 @@ public final class SqliteDatabase implements AutoCloseable {
       reader.close();
       throw e;
     }
+    readerClocks.put(reader, local);
     return reader;
   }
 

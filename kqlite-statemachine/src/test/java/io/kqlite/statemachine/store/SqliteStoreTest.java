@@ -217,6 +217,18 @@ class SqliteStoreTest {
     }
   }
 
+  /** PostgreSQL's now() is one value for a whole statement, however many rows it takes. */
+  @Test
+  void aReadSeesOneNowForTheWholeStatement() {
+    try (SqliteStore store = new SqliteStore(dir)) {
+      StatementResult result = store.forRead("postgres").query(Statement.of(
+          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
+              + " SELECT count(DISTINCT now()), count(DISTINCT random()) FROM n"));
+      assertEquals(1L, result.rows().get(0)[0]);
+      assertEquals(20000L, result.rows().get(0)[1]); // randomness stays fresh
+    }
+  }
+
   @Test
   void createDatabaseIsIdempotentOnReplayButDuplicatesFail() {
     try (SqliteStore store = new SqliteStore(dir)) {
