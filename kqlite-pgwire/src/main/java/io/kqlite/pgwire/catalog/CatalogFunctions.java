@@ -34,6 +34,7 @@ final class CatalogFunctions {
   private static final Pattern QUOTED_DEFAULT = Pattern.compile("(?s)'(?:[^']|'')*'");
   private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
   private static final int MAX_CACHED_PATTERNS = 1000;
+  private static final java.util.Set<String> TRUE_TEXT = java.util.Set.of("t", "true", "1", "yes", "on", "y");
 
   private CatalogFunctions() {
   }
@@ -89,8 +90,19 @@ final class CatalogFunctions {
     f.add(new LocalFunction("array_upper", 2, a -> arrayUpper(a[0])));
     f.add(new LocalFunction("array_length", 2, a -> arrayLength(a[0])));
     f.add(new LocalFunction("quote_ident", 1, a -> a[0] == null ? null : quoteIdent(a[0].toString())));
+    f.add(new LocalFunction("quote_literal", 1, a -> a[0] == null ? null : quoteLiteral(a[0])));
+    f.add(new LocalFunction("quote_nullable", 1, a -> a[0] == null ? "NULL" : quoteLiteral(a[0])));
+    f.add(new LocalFunction("array_append", 2, a -> PgArrays.concat(a[0], PgArrays.format(Arrays.asList(a[1])))));
+    f.add(new LocalFunction("array_prepend", 2, a -> PgArrays.concat(PgArrays.format(Arrays.asList(a[0])), a[1])));
+    f.add(new LocalFunction("array_cat", 2, a -> PgArrays.concat(a[0], a[1])));
     f.add(new LocalFunction("kq_array", -1, a -> PgArrays.format(Arrays.asList(a))));
     f.add(LocalFunction.aggregate("array_agg", a -> a.length == 0 ? null : PgArrays.format(Arrays.asList(a))));
+    f.add(LocalFunction.aggregate("bool_and", a -> booleanAggregate(a, true)));
+    f.add(LocalFunction.aggregate("every", a -> booleanAggregate(a, true)));
+    f.add(LocalFunction.aggregate("bool_or", a -> booleanAggregate(a, false)));
+    f.add(new LocalFunction("cardinality", 1, a -> a[0] == null ? null : (long) PgArrays.elements(a[0]).size()));
+    f.add(new LocalFunction("string_to_array", 2, a -> PgArrays.split(a[0], a[1], null)));
+    f.add(new LocalFunction("string_to_array", 3, a -> PgArrays.split(a[0], a[1], a[2])));
     f.add(new LocalFunction("kq_array_contains", 2, a -> arrayContains(a[0], a[1])));
     f.add(new LocalFunction("kq_array_get", 2, a -> arrayGet(a[0], number(a[1]))));
     f.add(new LocalFunction("kq_array_json", 1, a -> a[0] == null ? null : PgArrays.json(PgArrays.elements(a[0]))));
@@ -101,8 +113,26 @@ final class CatalogFunctions {
     f.add(new LocalFunction("md5", 1, a -> md5(a[0])));
     f.addAll(TextFunctions.all());
     f.add(new LocalFunction("date_part", 2, a -> TemporalText.part(a[0], a[1])));
+    f.add(new LocalFunction("extract", 2, a -> TemporalText.part(a[0], a[1]))); // extract(f FROM x)
+    f.addAll(EncodingFunctions.all());
     f.add(new LocalFunction("date_trunc", 2, a -> TemporalText.truncate(a[0], a[1])));
     return f;
+  }
+
+  /**
+   * {@code bool_and} / {@code every} ({@code all} true) and {@code bool_or}: over the group's
+   * non-null values (SQLite's 1 and 0); null when there are none, as in PostgreSQL.
+   */
+  static Long booleanAggregate(Object[] values, boolean all) {
+    Long result = null;
+    for (Object value : values) {
+      if (value != null) {
+        long truth = (value instanceof Number n ? n.doubleValue() != 0
+            : TRUE_TEXT.contains(value.toString().strip().toLowerCase(java.util.Locale.ROOT))) ? 1L : 0L;
+        result = result == null ? truth : all ? result & truth : result | truth;
+      }
+    }
+    return result;
   }
 
   /** PostgreSQL's {@code md5(text | bytea)}: the digest as 32 lowercase hex digits. */
@@ -193,6 +223,13 @@ final class CatalogFunctions {
       }
     }
     return compiled.matcher(value.toString()).find() ? 1L : 0L;
+  }
+
+  /** A string literal of the value's text; with a backslash in it, PostgreSQL's {@code E'…'}. */
+  static String quoteLiteral(Object value) {
+    String s = value instanceof byte[] b ? "\\x" + HexFormat.of().formatHex(b) : value.toString();
+    String quoted = "'" + s.replace("'", "''") + "'";
+    return s.indexOf('\\') < 0 ? quoted : "E" + quoted.replace("\\", "\\\\");
   }
 
   static String quoteIdent(String s) {

@@ -59,6 +59,56 @@ final class PgArrays {
     return out;
   }
 
+  /**
+   * PostgreSQL's {@code string_to_array(text, delimiter, null_string)} as array text: a null
+   * delimiter splits into characters, an empty one keeps the text whole; fields equal to
+   * {@code nullString} become NULL. An empty text is the empty array.
+   */
+  static String split(Object text, Object delimiter, Object nullString) {
+    if (text == null) {
+      return null;
+    }
+    String s = text.toString();
+    List<String> fields = new ArrayList<>();
+    if (s.isEmpty()) {
+      return format(fields);
+    }
+    if (delimiter == null) {
+      s.codePoints().forEach(c -> fields.add(new String(Character.toChars(c))));
+    } else if (delimiter.toString().isEmpty()) {
+      fields.add(s);
+    } else {
+      String d = delimiter.toString();
+      int from = 0;
+      for (int at; (at = s.indexOf(d, from)) >= 0; from = at + d.length()) {
+        fields.add(s.substring(from, at));
+      }
+      fields.add(s.substring(from));
+    }
+    if (nullString != null) {
+      fields.replaceAll(f -> f.equals(nullString.toString()) ? null : f);
+    }
+    return format(fields);
+  }
+
+  /**
+   * The elements of {@code first} then those of {@code second}, as array text: {@code array_cat},
+   * and {@code array_append} / {@code array_prepend} with the lone element as a one-element array.
+   * A null array counts as empty; null when both are null.
+   */
+  static String concat(Object first, Object second) {
+    if (first == null && second == null) {
+      return null;
+    }
+    List<String> all = new ArrayList<>();
+    for (Object array : new Object[] {first, second}) {
+      if (array != null) {
+        all.addAll(elements(array));
+      }
+    }
+    return format(all);
+  }
+
   /** True for text written as a space-separated vector, whose subscripts start at 0. */
   static boolean isVector(Object text) {
     return text != null && !text.toString().trim().startsWith("{");

@@ -42,6 +42,11 @@ final class TextFunctions {
     }
     f.add(new LocalFunction("repeat", 2, a -> anyNull(a) ? null : repeat(text(a[0]), integer(a[1]))));
     f.add(new LocalFunction("strpos", 2, a -> anyNull(a) ? null : strpos(text(a[0]), text(a[1]))));
+    // position(s IN sub) as the translator writes it; same order as strpos
+    f.add(new LocalFunction("position", 2, a -> anyNull(a) ? null : strpos(text(a[0]), text(a[1]))));
+    for (String name : List.of("char_length", "character_length")) {
+      f.add(new LocalFunction(name, 1, a -> anyNull(a) ? null : (long) text(a[0]).codePointCount(0, text(a[0]).length())));
+    }
     f.add(new LocalFunction("translate", 3,
         a -> anyNull(a) ? null : translate(text(a[0]), text(a[1]), text(a[2]))));
     f.add(new LocalFunction("chr", 1, a -> anyNull(a) ? null : chr(integer(a[0]))));

@@ -32,6 +32,7 @@ final class ResultWriter {
       "^(?:[\\p{L}_][\\p{L}\\p{N}_$]*\\.)+([\\p{L}_][\\p{L}\\p{N}_$]*)$");
   private static final Pattern WINDOW_OR_FILTER = Pattern.compile("(?i)(filter|over|within)\\b");
   private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*(?:\\w+\\.)?(\\w+)\\s*\\(.*\\)\\s*$", Pattern.DOTALL);
+  private static final Pattern CASE_OR_END = Pattern.compile("(?i)\\b(case|end)\\b");
   private static final Pattern IDENTIFIER = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$]*$");
   /** Words only (and a final ?, psql's "Cycles?"): a quoted alias like {@code "Access privileges"}, unless a keyword shows it is SQL. */
   private static final Pattern WORDS = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$ ]*\\??$");
@@ -162,10 +163,31 @@ final class ResultWriter {
 
   /**
    * Calls the translator writes for what PostgreSQL spells otherwise, by the name PostgreSQL gives
-   * that: {@code now() - interval '1 day'} and {@code x = ANY(…)} are operators, {@code ARRAY[…]}.
+   * that: {@code now() - interval '1 day'} and {@code x = ANY(…)} are operators, {@code ARRAY[…]},
+   * {@code string_agg} and the JSON builders renamed to SQLite's (the {@code jsonb_} ones read as
+   * their {@code json_} twins).
    */
   private static final Map<String, String> TRANSLATED_CALL_NAMES = Map.of(
-      "kq_interval_add", "?column?", "kq_array_contains", "?column?", "kq_array", "array");
+      "kq_interval_add", "?column?", "kq_date_add", "?column?", "kq_array_contains", "?column?",
+      "kq_array", "array", "group_concat", "string_agg", "json_group_array", "json_agg",
+      "json_group_object", "json_object_agg", "json_object", "json_build_object",
+      "json_array", "json_build_array", "trim", "btrim");
+
+  /** {@code CASE … END}, not {@code CASE … END || 'x'}: the first CASE closes at the very end. */
+  private static boolean isWholeCase(String label) {
+    Matcher words = CASE_OR_END.matcher(label);
+    int depth = 0;
+    while (words.find()) {
+      if (depth == 0 && (words.start() != 0 || !words.group().equalsIgnoreCase("case"))) {
+        return false;
+      }
+      depth += words.group().equalsIgnoreCase("case") ? 1 : -1;
+      if (depth == 0) {
+        return words.end() == label.length();
+      }
+    }
+    return false;
+  }
 
   /** {@code (a + b)}, not {@code (a) + (b)}: the opening bracket closes at the very end. */
   private static boolean isParenthesised(String expression) {
@@ -216,6 +238,9 @@ final class ResultWriter {
     }
     if (IDENTIFIER.matcher(label).matches()) {
       return label;
+    }
+    if (isWholeCase(label)) {
+      return "case";
     }
     Matcher qualified = QUALIFIED_NAME.matcher(label);
     if (qualified.matches()) {

@@ -23,7 +23,8 @@ public final class BooleanColumns {
   private static final Set<String> BOOLEAN_FUNCTIONS = Set.of("pg_table_is_visible",
       "pg_type_is_visible", "pg_function_is_visible", "has_table_privilege", "has_schema_privilege",
       "has_database_privilege", "has_column_privilege", "has_function_privilege",
-      "has_sequence_privilege", "has_any_column_privilege", "has_type_privilege", "pg_is_in_recovery");
+      "has_sequence_privilege", "has_any_column_privilege", "has_type_privilege", "pg_is_in_recovery",
+      "bool_and", "bool_or", "every");
   private static final Set<String> DATA_CHANGES = Set.of("insert", "update", "delete", "replace");
 
   private BooleanColumns() {

@@ -30,6 +30,17 @@ class ResultWriterTest {
     "row_number() OVER (ORDER BY id)        | row_number",
     "kq_interval_add(now() , '1 day', -1)   | ?column?",
     "kq_array(1, 2)                         | array",
+    "group_concat(name, ',')                | string_agg",
+    "json_group_array(x)                    | json_agg",
+    "json_object('a', 1)                    | json_build_object",
+    "trim(' a ')                            | btrim",
+    "kq_date_add('2024-01-01', 1, 1)        | ?column?",
+    "CASE WHEN a THEN 1 ELSE 2 END          | case",
+    "case when a then case b when 1 then 2 end end | case",
+    "CASE WHEN a THEN 1 END + CASE WHEN b THEN 2 END | ?column?",
+    "x + CASE WHEN a THEN 1 END             | ?column?",
+    "position(name, '/')                    | position",
+    "extract('year', at)                    | extract",
   })
   void expressionsAreNamedAsPostgresqlNamesThem(String sqliteLabel, String pgName) {
     assertEquals(pgName, ResultWriter.expressionName(sqliteLabel));

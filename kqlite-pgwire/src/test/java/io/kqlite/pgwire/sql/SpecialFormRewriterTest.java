@@ -11,15 +11,23 @@ class SpecialFormRewriterTest {
   }
 
   @Test
-  void positionBecomesStrpos() {
-    assertEquals("SELECT strpos(name, '/') FROM t", sql("SELECT position('/' IN name) FROM t"));
-    assertEquals("SELECT strpos('xxab', ('a' || 'b'))", sql("SELECT POSITION(('a' || 'b') in 'xxab')"));
+  void positionTakesItsArgumentsWithAComma() {
+    assertEquals("SELECT position(name, '/') FROM t", sql("SELECT position('/' IN name) FROM t"));
+    assertEquals("SELECT position('xxab', ('a' || 'b'))", sql("SELECT POSITION(('a' || 'b') in 'xxab')"));
   }
 
   @Test
-  void extractBecomesDatePart() {
-    assertEquals("SELECT date_part('year', at) FROM t", sql("SELECT extract(YEAR FROM at) FROM t"));
-    assertEquals("SELECT date_part('day', (now()))", sql("SELECT extract('day' from current_timestamp)"));
+  void extractTakesItsFieldAsText() {
+    assertEquals("SELECT extract('year', at) FROM t", sql("SELECT extract(YEAR FROM at) FROM t"));
+    assertEquals("SELECT extract('day', (now()))", sql("SELECT extract('day' from current_timestamp)"));
+  }
+
+  @Test
+  void substringFromForBecomesArguments() {
+    assertEquals("SELECT substring(name, 2, 3) FROM t", sql("SELECT substring(name FROM 2 FOR 3) FROM t"));
+    assertEquals("SELECT substring(name, length(x) + 1) FROM t", sql("SELECT substring(name from length(x) + 1) FROM t"));
+    assertEquals("SELECT substring(name, 1, 4)", sql("SELECT SUBSTRING(name FOR 4)"));
+    assertEquals("SELECT substring(name, 2, 3)", sql("SELECT substring(name, 2, 3)"));
   }
 
   /** Columns or tables called position or extract, and calls without the keyword, stay. */

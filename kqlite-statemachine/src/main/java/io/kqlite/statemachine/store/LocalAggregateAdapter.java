@@ -35,8 +35,15 @@ final class LocalAggregateAdapter extends Function.Aggregate {
   @Override
   protected void xFinal() throws SQLException {
     Object value = function.body().apply(values.toArray());
+    // Numbers stay numbers: bool_and's 1 must compare and print as 1, not as the text '1'.
     if (value == null) {
       result();
+    } else if (value instanceof Long number) {
+      result(number);
+    } else if (value instanceof Double number) {
+      result(number);
+    } else if (value instanceof byte[] blob) {
+      result(blob);
     } else {
       result(value.toString());
     }
