@@ -110,6 +110,7 @@ final class CatalogFunctions {
     f.add(new LocalFunction("kq_interval_add", 3,
         a -> TemporalText.addInterval(a[0], a[1], number(a[2]))));
     f.add(new LocalFunction("kq_date_add", 3, a -> TemporalText.addDays(a[0], a[1], number(a[2]))));
+    f.add(new LocalFunction("kq_cast", 2, a -> TemporalText.cast(text(a[1]), a[0])));
     f.add(new LocalFunction("md5", 1, a -> md5(a[0])));
     f.addAll(TextFunctions.all());
     f.add(new LocalFunction("date_part", 2, a -> TemporalText.part(a[0], a[1])));

@@ -32,6 +32,8 @@ final class ResultWriter {
       "^(?:[\\p{L}_][\\p{L}\\p{N}_$]*\\.)+([\\p{L}_][\\p{L}\\p{N}_$]*)$");
   private static final Pattern WINDOW_OR_FILTER = Pattern.compile("(?i)(filter|over|within)\\b");
   private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*(?:\\w+\\.)?(\\w+)\\s*\\(.*\\)\\s*$", Pattern.DOTALL);
+  /** What {@code x::date} becomes: {@code kq_cast(x, 'date')}. */
+  private static final Pattern TEMPORAL_CAST = Pattern.compile("(?s)^\\s*kq_cast\\((.*),\\s*'(\\w+)'\\s*\\)\\s*$");
   private static final Pattern CASE_OR_END = Pattern.compile("(?i)\\b(case|end)\\b");
   private static final Pattern IDENTIFIER = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$]*$");
   /** Words only (and a final ?, psql's "Cycles?"): a quoted alias like {@code "Access privileges"}, unless a keyword shows it is SQL. */
@@ -249,6 +251,11 @@ final class ResultWriter {
     Matcher call = FUNCTION_CALL.matcher(label);
     if (call.matches() && isWholeCall(label)) {
       String function = call.group(1).toLowerCase(java.util.Locale.ROOT);
+      Matcher temporal = TEMPORAL_CAST.matcher(label);
+      if (function.equals("kq_cast") && temporal.matches()) {
+        String name = expressionName(temporal.group(1).strip());
+        return name.equals("?column?") ? temporal.group(2) : name;
+      }
       return TRANSLATED_CALL_NAMES.getOrDefault(function, function);
     }
     return "?column?";

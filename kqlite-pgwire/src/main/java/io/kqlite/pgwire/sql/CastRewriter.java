@@ -17,7 +17,10 @@ import java.util.Set;
  * the result of another cast ({@code x::int::text}). A cast right after DEFAULT is parenthesised
  * because SQLite's column DEFAULT takes only literals or {@code (expr)}. A string literal cast to
  * boolean is evaluated here ({@code 't'::bool} → {@code 1}), since SQLite would read {@code 't'}
- * as 0. A parameter cast to a date/time type is left bare: it binds as that type. Target types
+ * as 0. A parameter cast to a date/time type is left bare: it binds as that type; any other
+ * operand cast to date, time, timestamp or timestamptz becomes {@code kq_cast(x, 'date')},
+ * PostgreSQL's conversion of kqlite's date/time text (not in CHECK constraints, generated
+ * columns or index expressions, which may not call kqlite's functions). Target types
  * come from {@link CastTypes}; others are rejected with 0A000. Casts to {@code regclass} and its
  * kin go through {@link ObjectIdentifierCasts}; array casts are dropped (arrays are PostgreSQL
  * array text in kqlite). {@code x ± interval '…'} becomes {@code kq_interval_add}.
@@ -135,6 +138,20 @@ final class CastRewriter implements TokenRewriter {
         i = type.end();
         continue;
       }
+      boolean afterDefault = w.isWord(operandStart - 1, "default");
+      if (!type.array() && TemporalText.handles(type.name()) && (!definesSchema || afterDefault)) {
+        // now()::date, created_at::timestamptz: converted when the row is read (or written).
+        edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
+        edits.insertBefore(w.tokenIndex(operandStart), afterDefault ? "(kq_cast(" : "kq_cast(");
+        edits.insertAfter(w.tokenIndex(type.end()),
+            ", '" + type.name() + "')" + (afterDefault ? ")" : ""));
+        if (type.name().equals("date")) {
+          dateOperandStart.put(type.end(), operandStart); // now()::date + 1 is date arithmetic
+        }
+        castOperandStart.put(type.end(), operandStart);
+        i = type.end();
+        continue;
+      }
       String target = CastTypes.sqliteType(type.name()).orElse(null);
       if (target == null) {
         throw SqlTranslationException.notSupported(
@@ -148,7 +165,6 @@ final class CastRewriter implements TokenRewriter {
         edits.replace(w.tokenIndex(operandStart),
             Integer.toString(CastTypes.booleanLiteral(SqlLiterals.stringValue(operand))));
       } else {
-        boolean afterDefault = w.isWord(operandStart - 1, "default");
         edits.insertBefore(w.tokenIndex(operandStart), afterDefault ? "(CAST(" : "CAST(");
         edits.insertAfter(w.tokenIndex(type.end()), " AS " + target + (afterDefault ? "))" : ")"));
       }
@@ -193,6 +209,13 @@ final class CastRewriter implements TokenRewriter {
       return;
     }
     boolean literal = single && w.get(cast + 2).type() == Token.Type.STRING;
+    if (!literal && TemporalText.handles(type.name())) {
+      // CAST(created_at AS date): converted when the row is read, as x::date is.
+      edits.replace(w.tokenIndex(cast), "kq_cast");
+      edits.remove(w.tokenIndex(as + 1), w.tokenIndex(type.end()));
+      edits.replace(w.tokenIndex(as), ", '" + type.name() + "'");
+      return;
+    }
     if ((!literal && temporal) || type.name().equals("interval")) {
       throw SqlTranslationException.notSupported("cast to " + type.name());
     }

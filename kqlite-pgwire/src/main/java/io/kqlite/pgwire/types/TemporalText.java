@@ -65,6 +65,37 @@ public final class TemporalText {
   }
 
   /**
+   * PostgreSQL's cast of a date/time value (kqlite's text for one, or text a client wrote) to
+   * {@code type}: {@code date}, {@code time}, {@code timestamp} or {@code timestamptz}. A
+   * timestamptz is converted in the session time zone, UTC; a timestamp or date taken as UTC.
+   * Null for null.
+   *
+   * @throws IllegalArgumentException for text that is no date/time (22007)
+   */
+  public static String cast(String type, Object value) {
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().strip();
+    LocalDateTime t;
+    try {
+      t = utc(INPUT.parse(text));
+    } catch (DateTimeParseException e) {
+      if (type.equals("time")) {
+        return normalize("time", text); // a time of day cast to time
+      }
+      throw new IllegalArgumentException("SQLSTATE 22007: invalid input syntax for type " + type
+          + ": \"" + text + "\"", e);
+    }
+    return switch (type) {
+      case "date" -> t.toLocalDate().toString();
+      case "time" -> time(t.toLocalTime());
+      case "timestamp" -> timestamp(t);
+      default -> timestamp(t) + "+00";
+    };
+  }
+
+  /**
    * {@code value + sign × interval}, as PostgreSQL adds: months first, then days, then time. A
    * timestamptz (stored in UTC with {@code +00}) stays one; a timestamp or date becomes a timestamp.
    * Null when {@code value} or {@code interval} is null.

@@ -41,6 +41,9 @@ class ResultWriterTest {
     "x + CASE WHEN a THEN 1 END             | ?column?",
     "position(name, '/')                    | position",
     "extract('year', at)                    | extract",
+    "kq_cast(now(), 'date')                 | now",
+    "kq_cast(t.created , 'timestamptz' )    | created",
+    "kq_cast(a + b, 'date')                 | date",
   })
   void expressionsAreNamedAsPostgresqlNamesThem(String sqliteLabel, String pgName) {
     assertEquals(pgName, ResultWriter.expressionName(sqliteLabel));
