@@ -1,6 +1,9 @@
 package io.kqlite.pgwire.catalog;
 
+import io.kqlite.pgwire.types.DateTimeFunctions;
+import io.kqlite.pgwire.types.NumberTemplate;
 import io.kqlite.pgwire.types.TemporalText;
+import java.math.BigDecimal;
 import io.kqlite.statemachine.LocalFunction;
 import io.kqlite.statemachine.store.RowidAliasTypes;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +37,7 @@ final class CatalogFunctions {
   private static final Pattern QUOTED_DEFAULT = Pattern.compile("(?s)'(?:[^']|'')*'");
   private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
   private static final int MAX_CACHED_PATTERNS = 1000;
+  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final java.util.Set<String> TRUE_TEXT = java.util.Set.of("t", "true", "1", "yes", "on", "y");
 
   private CatalogFunctions() {
@@ -111,6 +115,14 @@ final class CatalogFunctions {
         a -> TemporalText.addInterval(a[0], a[1], number(a[2]))));
     f.add(new LocalFunction("kq_date_add", 3, a -> TemporalText.addDays(a[0], a[1], number(a[2]))));
     f.add(new LocalFunction("kq_cast", 2, a -> TemporalText.cast(text(a[1]), a[0])));
+    f.add(new LocalFunction("to_char", 2, a -> toChar(a[0], a[1])));
+    f.add(new LocalFunction("to_timestamp", 1, a -> DateTimeFunctions.toTimestamp(a[0])));
+    f.add(new LocalFunction("to_timestamp", 2, a -> DateTimeFunctions.toTimestamp(a[0], a[1])));
+    f.add(new LocalFunction("to_date", 2, a -> DateTimeFunctions.toDate(a[0], a[1])));
+    f.add(new LocalFunction("make_date", 3, a -> DateTimeFunctions.makeDate(a[0], a[1], a[2])));
+    f.add(new LocalFunction("make_timestamp", 6, a -> DateTimeFunctions.makeTimestamp(a, false)));
+    f.add(new LocalFunction("make_timestamptz", 6, a -> DateTimeFunctions.makeTimestamp(a, true)));
+    f.add(new LocalFunction("age", 2, a -> DateTimeFunctions.age(a[0], a[1])));
     f.add(new LocalFunction("md5", 1, a -> md5(a[0])));
     f.addAll(TextFunctions.all());
     f.add(new LocalFunction("date_part", 2, a -> TemporalText.part(a[0], a[1])));
@@ -118,6 +130,27 @@ final class CatalogFunctions {
     f.addAll(EncodingFunctions.all());
     f.add(new LocalFunction("date_trunc", 2, a -> TemporalText.truncate(a[0], a[1])));
     return f;
+  }
+
+  /**
+   * {@code to_char(value, template)} of a number, or of a date/time (kqlite keeps those as text,
+   * so text that reads as a number is formatted as one).
+   */
+  static String toChar(Object value, Object template) {
+    if (value == null || template == null) {
+      return null;
+    }
+    if (value instanceof Long n) {
+      return NumberTemplate.format(BigDecimal.valueOf(n), template.toString());
+    }
+    if (value instanceof Double d) {
+      return NumberTemplate.format(BigDecimal.valueOf(d), template.toString());
+    }
+    String text = text(value).strip();
+    if (NUMBER.matcher(text).matches()) {
+      return NumberTemplate.format(new BigDecimal(text), template.toString());
+    }
+    return DateTimeFunctions.toChar(text, template);
   }
 
   /**

@@ -19,6 +19,36 @@ public record Interval(long months, long days, long micros) {
     return new Interval(months * factor, days * factor, micros * factor);
   }
 
+  /**
+   * The text PostgreSQL prints for this interval (IntervalStyle postgres): {@code 1 year 2 mons
+   * 3 days 04:05:06.5}, {@code -1 days -02:00:00}, {@code 00:00:00} for none.
+   */
+  public String toText() {
+    StringBuilder out = new StringBuilder();
+    unit(out, months / 12, "year");
+    unit(out, months % 12, "mon");
+    unit(out, days, "day");
+    if (micros != 0 || out.length() == 0) {
+      long abs = Math.abs(micros);
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(micros < 0 ? "-" : "").append(String.format(Locale.ROOT, "%02d:%02d:%02d",
+          abs / 3_600_000_000L, abs / 60_000_000 % 60, abs / 1_000_000 % 60));
+      if (abs % 1_000_000 != 0) {
+        out.append('.').append(String.format(Locale.ROOT, "%06d", abs % 1_000_000).replaceAll("0+$", ""));
+      }
+    }
+    return out.toString();
+  }
+
+  private static void unit(StringBuilder out, long value, String unit) {
+    if (value != 0) {
+      out.append(out.length() > 0 ? " " : "").append(value).append(' ').append(unit)
+          .append(value == 1 ? "" : "s");
+    }
+  }
+
   /** @throws IllegalArgumentException for text PostgreSQL would not take as an interval */
   public static Interval parse(String text) {
     String s = text.strip().toLowerCase(Locale.ROOT);

@@ -204,7 +204,7 @@ public final class TemporalText {
   }
 
   /** A date, timestamp or timestamptz as written. */
-  private static TemporalAccessor parse(Object value) {
+  static TemporalAccessor parse(Object value) {
     String text = value.toString().strip();
     try {
       return INPUT.parse(text);
@@ -238,7 +238,7 @@ public final class TemporalText {
   }
 
   /** The UTC time of a parsed date/time; one without an offset is taken as UTC already. */
-  private static LocalDateTime utc(TemporalAccessor parsed) {
+  static LocalDateTime utc(TemporalAccessor parsed) {
     LocalDateTime local = localDateTime(parsed);
     if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
       return OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
@@ -247,7 +247,7 @@ public final class TemporalText {
     return local; // the session time zone is UTC
   }
 
-  private static String timestamp(LocalDateTime value) {
+  static String timestamp(LocalDateTime value) {
     return value.toLocalDate() + " " + time(value.toLocalTime());
   }
 
