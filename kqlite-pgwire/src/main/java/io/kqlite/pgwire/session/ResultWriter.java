@@ -67,7 +67,9 @@ final class ResultWriter {
       PgType type = DeclaredTypes.of(column.declaredType(), column.isExpression());
       if (column.isExpression()) {
         items = items != null ? items : SelectItemTypes.of(sqliteSql);
-        type = items.booleans().get(i) ? PgType.BOOL : items.counts().get(i) ? PgType.INT8 : type;
+        String known = items.expressions().get(i);
+        type = items.booleans().get(i) ? PgType.BOOL : items.counts().get(i) ? PgType.INT8
+            : known != null ? DeclaredTypes.of(known, false) : type;
         int aggregate = indexOf(items.aggregates(), i);
         if (aggregate >= 0 && (type == PgType.TEXT || type == PgType.FLOAT8)) {
           arguments = arguments != null ? arguments : describeQuietly(describe, items.aggregates().probe());
@@ -157,6 +159,9 @@ final class ResultWriter {
 
   private static String pgName(Column column) {
     String label = column.name();
+    if (column.isExpression() && (label.equalsIgnoreCase("true") || label.equalsIgnoreCase("false"))) {
+      return "bool"; // a boolean literal is named after its type, as a cast is
+    }
     if (!column.isExpression() || IDENTIFIER.matcher(label).matches() || isQuotedAlias(label)) {
       return label;
     }

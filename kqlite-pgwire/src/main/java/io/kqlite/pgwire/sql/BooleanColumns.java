@@ -16,7 +16,8 @@ public final class BooleanColumns {
 
   private static final Set<String> COMPARISONS = Set.of("=", "==", "<>", "!=", "<", ">", "<=", ">=");
   private static final Set<String> BOOLEAN_WORDS = Set.of("and", "or", "not", "is", "isnull",
-      "notnull", "like", "ilike", "glob", "regexp", "match", "between", "in", "exists");
+      "notnull", "like", "ilike", "glob", "regexp", "match", "between", "in", "exists", "true",
+      "false");
   private static final Set<String> LIST_ENDS = Set.of("from", "where", "group", "having",
       "window", "order", "limit", "offset", "union", "intersect", "except", "into", "fetch", "for",
       "returning");
