@@ -54,6 +54,12 @@ async def main(port):
     await c.execute("DELETE FROM apg_types WHERE id = ANY($1)", [2, 3])
     if await c.fetchval("SELECT count(*) FROM apg_types") != 498:
         failed.append("delete = ANY(list)")
+    # Expressions: typed by the statement's Describe, before any row exists, as PostgreSQL types them.
+    e = await c.fetchrow("SELECT 1 + 1 AS a, $1::int8 * 2 AS b, 2.5 * 2 AS c, true AS d,"
+                         " now()::date AS e, length('abc') + 1 AS f, $2::bool AS g", 21, False)
+    if (e["a"], e["b"], e["c"], e["d"], e["f"], e["g"]) != (2, 42, decimal.Decimal("5.0"), True, 4, False) \
+            or not isinstance(e["e"], datetime.date):
+        failed.append("expressions %r" % (e,))
     await c.close()
     if failed:
         print("MISMATCH:", ", ".join(failed), "got", got)

@@ -5,20 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Real drivers of other languages: psycopg2 (Debian's python3-psycopg2), psycopg 3, SQLAlchemy 1.4
  * over psycopg2 (create_all, reflection, all in the transactions psycopg opens), asyncpg
- * (python3-asyncpg, binary COPY) and node-postgres (pg
- * from npm, installed by .ci/run), each writing and reading every type kqlite supports. The
- * scripts live in src/test/clients.
+ * (python3-asyncpg, binary COPY), node-postgres (pg from npm, installed by .ci/run) and pgx v4
+ * (Go, Debian's golang-github-jackc-pgx-v4-dev: kine's statements through cached prepared
+ * statements), each writing and reading every type kqlite supports. The programs live in
+ * src/test/clients.
  */
 class ClientSmokeIT {
 
@@ -36,8 +41,10 @@ class ClientSmokeIT {
     cluster.close();
   }
 
-  private static String run(List<String> command) throws Exception {
-    Process process = new ProcessBuilder(command).directory(CLIENTS).redirectErrorStream(true).start();
+  private static String run(List<String> command, Map<String, String> environment) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(CLIENTS).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "client did not finish");
     assertEquals(0, process.exitValue(), output);
@@ -54,7 +61,23 @@ class ClientSmokeIT {
     "node, pg_smoke.js, types ok",
   })
   void client(String program, String script, String success) throws Exception {
-    String output = run(List.of(program, script, Integer.toString(cluster.pgPort(0))));
+    String output = run(List.of(program, script, Integer.toString(cluster.pgPort(0))), Map.of());
     assertTrue(output.contains(success), output);
+  }
+
+  /** Built from Debian's Go sources in GOPATH mode: no module download. */
+  @Test
+  void pgxV4() throws Exception {
+    Path cache = Files.createTempDirectory("kqlite-gocache");
+    try {
+      String output = run(List.of("go", "run", "pgx_smoke.go", Integer.toString(cluster.pgPort(0))),
+          Map.of("GO111MODULE", "off", "GOPATH", "/usr/share/gocode", "GOFLAGS", "",
+              "GOCACHE", cache.toString()));
+      assertTrue(output.contains("pgx v4 smoke: kine statements ok, types ok"), output);
+    } finally {
+      try (var files = Files.walk(cache)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 }

@@ -123,6 +123,8 @@ final class CatalogFunctions {
     f.add(new LocalFunction("make_timestamp", 6, a -> DateTimeFunctions.makeTimestamp(a, false)));
     f.add(new LocalFunction("make_timestamptz", 6, a -> DateTimeFunctions.makeTimestamp(a, true)));
     f.add(new LocalFunction("age", 2, a -> DateTimeFunctions.age(a[0], a[1])));
+    f.add(new LocalFunction("kq_at_time_zone", 2, a -> DateTimeFunctions.atTimeZone(a[0], a[1])));
+    f.add(new LocalFunction("array_position", 2, a -> PgArrays.position(a[0], a[1])));
     f.add(new LocalFunction("md5", 1, a -> md5(a[0])));
     f.addAll(TextFunctions.all());
     f.add(new LocalFunction("date_part", 2, a -> TemporalText.part(a[0], a[1])));

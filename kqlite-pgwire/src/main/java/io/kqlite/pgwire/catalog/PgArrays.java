@@ -109,6 +109,21 @@ final class PgArrays {
     return format(all);
   }
 
+  /** {@code array_position(array, value)}: where the value first is (from 1), or null. */
+  static Long position(Object array, Object value) {
+    List<String> elements = elements(array);
+    if (elements == null) {
+      return null;
+    }
+    String wanted = value == null ? null : value instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
+    for (int i = 0; i < elements.size(); i++) {
+      if (java.util.Objects.equals(elements.get(i), wanted)) {
+        return i + 1L;
+      }
+    }
+    return null;
+  }
+
   /** True for text written as a space-separated vector, whose subscripts start at 0. */
   static boolean isVector(Object text) {
     return text != null && !text.toString().trim().startsWith("{");

@@ -27,7 +27,8 @@ final class ResultWriter {
       "^\\s*CAST\\s*\\((.*)\\s+AS\\s+(\\w+)\\s*\\)\\s*$", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
   /** PostgreSQL's usual type behind each SQLite cast target (integer casts are mostly int4). */
   private static final java.util.Map<String, String> CAST_TYPE_NAMES = java.util.Map.of(
-      "INTEGER", "int4", "TEXT", "text", "REAL", "float8", "NUMERIC", "numeric", "BLOB", "bytea");
+      "INTEGER", "int4", "TEXT", "text", "REAL", "float8", "NUMERIC", "numeric", "BLOB", "bytea",
+      "BOOLEAN", "bool");
   private static final Pattern QUALIFIED_NAME = Pattern.compile(
       "^(?:[\\p{L}_][\\p{L}\\p{N}_$]*\\.)+([\\p{L}_][\\p{L}\\p{N}_$]*)$");
   private static final Pattern WINDOW_OR_FILTER = Pattern.compile("(?i)(filter|over|within)\\b");
@@ -174,11 +175,13 @@ final class ResultWriter {
    * {@code string_agg} and the JSON builders renamed to SQLite's (the {@code jsonb_} ones read as
    * their {@code json_} twins).
    */
-  private static final Map<String, String> TRANSLATED_CALL_NAMES = Map.of(
-      "kq_interval_add", "?column?", "kq_date_add", "?column?", "kq_array_contains", "?column?",
-      "kq_array", "array", "group_concat", "string_agg", "json_group_array", "json_agg",
-      "json_group_object", "json_object_agg", "json_object", "json_build_object",
-      "json_array", "json_build_array", "trim", "btrim");
+  private static final Map<String, String> TRANSLATED_CALL_NAMES = Map.ofEntries(
+      Map.entry("kq_interval_add", "?column?"), Map.entry("kq_date_add", "?column?"),
+      Map.entry("kq_array_contains", "?column?"), Map.entry("kq_array", "array"),
+      Map.entry("group_concat", "string_agg"), Map.entry("json_group_array", "json_agg"),
+      Map.entry("json_group_object", "json_object_agg"), Map.entry("json_object", "json_build_object"),
+      Map.entry("json_array", "json_build_array"), Map.entry("trim", "btrim"),
+      Map.entry("kq_at_time_zone", "timezone"));
 
   /** {@code CASE … END}, not {@code CASE … END || 'x'}: the first CASE closes at the very end. */
   private static boolean isWholeCase(String label) {

@@ -23,7 +23,8 @@ import java.util.Set;
  * columns or index expressions, which may not call kqlite's functions). Target types
  * come from {@link CastTypes}; others are rejected with 0A000. Casts to {@code regclass} and its
  * kin go through {@link ObjectIdentifierCasts}; array casts are dropped (arrays are PostgreSQL
- * array text in kqlite). {@code x ± interval '…'} becomes {@code kq_interval_add}.
+ * array text in kqlite). {@code x ± interval '…'} becomes {@code kq_interval_add}, and
+ * {@code x AT TIME ZONE z} becomes {@code kq_at_time_zone(x, z)}.
  */
 final class CastRewriter implements TokenRewriter {
 
@@ -75,6 +76,10 @@ final class CastRewriter implements TokenRewriter {
         if (w.isWord(at, "date") && i > at) {
           dateOperandStart.put(i, at);
         }
+        continue;
+      }
+      if (w.isWord(i, "at") && w.isWord(i + 1, "time") && w.isWord(i + 2, "zone") && !definesSchema) {
+        i = atTimeZone(w, i, edits, castOperandStart);
         continue;
       }
       if (!w.isSymbol(i, "::")) {
@@ -175,10 +180,35 @@ final class CastRewriter implements TokenRewriter {
   }
 
   /**
+   * {@code x AT TIME ZONE zone} → {@code kq_at_time_zone(x, zone)}; the zone is a literal, a
+   * parameter, a name or a parenthesised group. Returns the last word handled.
+   */
+  private static int atTimeZone(Words w, int at, TokenEdits edits,
+      Map<Integer, Integer> castOperandStart) {
+    int operandStart = operandStart(w, at - 1, castOperandStart, w.get(at));
+    int zone = at + 3;
+    Token token = w.get(zone);
+    if (token == null) {
+      throw SqlTranslationException.syntaxErrorAt(w.get(at + 2));
+    }
+    int zoneEnd = w.isSymbol(zone, "(") ? w.closing(zone)
+        : token.isName() ? zone : switch (token.type()) {
+          case STRING, DOLLAR_STRING, PARAM -> zone;
+          default -> throw SqlTranslationException.syntaxErrorAt(token);
+        };
+    edits.insertBefore(w.tokenIndex(operandStart), "kq_at_time_zone(");
+    edits.remove(w.tokenIndex(at - 1) + 1, w.tokenIndex(zone) - 1);
+    edits.replace(w.tokenIndex(at), ", ");
+    edits.insertAfter(w.tokenIndex(zoneEnd), ")");
+    castOperandStart.put(zoneEnd, operandStart);
+    return zoneEnd;
+  }
+
+  /**
    * {@code CAST(operand AS type)} is SQLite syntax too, but SQLite reads a date/time or boolean
    * target by its affinity: {@code CAST(now() AS date)} gave the year, {@code CAST('t' AS
    * boolean)} 0. A literal operand gets what {@code ::} gives it; any other operand of a date/time
-   * type is 0A000, as with {@code ::}, and so is any interval; a boolean becomes SQLite's INTEGER.
+   * type is 0A000, as with {@code ::}, and so is any interval; a boolean becomes SQLite's BOOLEAN (NUMERIC affinity).
    */
   private static void standardCast(Words w, int cast, TokenEdits edits) {
     int close = w.closing(cast + 1);
@@ -221,7 +251,7 @@ final class CastRewriter implements TokenRewriter {
     }
     if (!literal) {
       edits.remove(w.tokenIndex(as + 1), w.tokenIndex(type.end()));
-      edits.replace(w.tokenIndex(as + 1), "INTEGER");
+      edits.replace(w.tokenIndex(as + 1), "BOOLEAN");
       return;
     }
     String text = SqlLiterals.stringValue(w.get(cast + 2));

@@ -21,9 +21,10 @@ final class CastTypes {
         "int", "integer", "int2", "int4", "int8", "smallint", "bigint", "oid"}) {
       SQLITE_TYPE.put(t, "INTEGER");
     }
-    // Booleans are stored as 1/0.
-    SQLITE_TYPE.put("bool", "INTEGER");
-    SQLITE_TYPE.put("boolean", "INTEGER");
+    // Booleans are stored as 1/0. BOOLEAN has SQLite's NUMERIC affinity, which keeps 1 and 0 as
+    // they are, and it tells the result's Describe the column is bool (see ExpressionColumns).
+    SQLITE_TYPE.put("bool", "BOOLEAN");
+    SQLITE_TYPE.put("boolean", "BOOLEAN");
     for (String t : new String[] {"text", "varchar", "char", "character", "bpchar", "name",
         "uuid", "json", "jsonb"}) {
       SQLITE_TYPE.put(t, "TEXT");

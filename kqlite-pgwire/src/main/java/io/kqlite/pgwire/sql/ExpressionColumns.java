@@ -31,7 +31,7 @@ public final class ExpressionColumns {
       Map.entry("make_date", "date"), Map.entry("kq_current_date", "date"),
       Map.entry("kq_localtimestamp", "timestamp"));
   private static final Map<String, String> CAST_TYPES = Map.of(
-      "integer", "int8", "real", "float8", "numeric", "numeric");
+      "integer", "int8", "real", "float8", "numeric", "numeric", "boolean", "bool");
   private static final Set<String> NUMBERS = Set.of("int8", "float8", "numeric");
 
   private ExpressionColumns() {

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
@@ -126,6 +127,44 @@ public final class DateTimeFunctions {
     }
     long time = ((hour * 60 + min) * 60 + sec) * 1_000_000 + usec;
     return new Interval(sign * (year * 12 + mon), sign * day, sign * time).toText();
+  }
+
+  /**
+   * {@code value AT TIME ZONE zone}: a timestamptz becomes the wall-clock time in {@code zone} (a
+   * timestamp), and so does a date (midnight UTC); a timestamp is taken as wall-clock time there
+   * and becomes a timestamptz.
+   *
+   * @throws IllegalArgumentException 22023 for a zone that is not known
+   */
+  public static String atTimeZone(Object value, Object zone) {
+    if (value == null || zone == null) {
+      return null;
+    }
+    ZoneId id = zone(zone.toString().strip());
+    TemporalAccessor parsed = TemporalText.parse(value);
+    LocalDateTime utc = TemporalText.utc(parsed);
+    // A date is a timestamptz at midnight (UTC) here, as PostgreSQL casts it.
+    if (parsed.isSupported(ChronoField.OFFSET_SECONDS) || !parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
+      return TemporalText.timestamp(utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(id).toLocalDateTime());
+    }
+    return TemporalText.timestamp(utc.atZone(id).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime()) + "+00";
+  }
+
+  /** A time zone by its IANA name in any case ({@code utc}, {@code Europe/Paris}) or offset. */
+  private static ZoneId zone(String name) {
+    if (name.equalsIgnoreCase("utc") || name.equalsIgnoreCase("gmt") || name.equalsIgnoreCase("z")) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(name);
+    } catch (DateTimeException e) {
+      for (String known : ZoneId.getAvailableZoneIds()) {
+        if (known.equalsIgnoreCase(name)) {
+          return ZoneId.of(known);
+        }
+      }
+      throw new IllegalArgumentException("SQLSTATE 22023: time zone \"" + name + "\" not recognized", e);
+    }
   }
 
   private static LocalDate date(Object year, Object month, Object day) {

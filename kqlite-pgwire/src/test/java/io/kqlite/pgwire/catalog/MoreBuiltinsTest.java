@@ -60,6 +60,8 @@ class MoreBuiltinsTest {
     assertEquals("{\"a b\",c}", call("string_to_array", "a b,c", ","));
     assertEquals(0L, call("cardinality", "{}"));
     assertEquals(3L, call("cardinality", "{1,2,3}"));
+    assertEquals(2L, call("array_position", "{a,b,b}", "b"));
+    assertEquals(null, call("array_position", "{a,b}", "z"));
   }
 
   @Test

@@ -36,14 +36,14 @@ class CastRewriterTest {
     "SELECT EXISTS (SELECT 1)::int         | SELECT CAST(EXISTS (SELECT 1) AS INTEGER)",
     "SELECT a FROM t WHERE (SELECT 1)::int = a | SELECT a FROM t WHERE CAST((SELECT 1) AS INTEGER) = a",
     "SELECT 't'::bool, 'off'::boolean, 'YES'::bool, 'f'::bool | SELECT 1, 0, 1, 0",
-    "SELECT $1::bool, flag::boolean FROM t | SELECT CAST(?1 AS INTEGER), CAST(flag AS INTEGER) FROM t",
+    "SELECT $1::bool, flag::boolean FROM t | SELECT CAST(?1 AS BOOLEAN), CAST(flag AS BOOLEAN) FROM t",
     "SELECT NULL::int                      | SELECT CAST(NULL AS INTEGER)",
     "SELECT $1::timestamptz, $2::date      | SELECT ?1, ?2",
     "SELECT CAST($1 AS date)               | SELECT ?1",
-    "SELECT CAST('t' AS boolean), CAST(flag AS bool), CAST(a AS varchar(9)) FROM t | SELECT 1, CAST(flag AS INTEGER), CAST(a AS varchar(9)) FROM t",
+    "SELECT CAST('t' AS boolean), CAST(flag AS bool), CAST(a AS varchar(9)) FROM t | SELECT 1, CAST(flag AS BOOLEAN), CAST(a AS varchar(9)) FROM t",
     "SELECT CAST('2020-01-01T10:11:12' AS timestamp) | SELECT '2020-01-01 10:11:12'",
     "SELECT date, time FROM t WHERE date > date '2020-01-01' AND ts < timestamp with time zone '2020-01-01 10:00+02' | SELECT date, time FROM t WHERE date > '2020-01-01' AND ts < '2020-01-01 08:00:00+00'",
-    "SELECT now() AT TIME ZONE 'UTC'       | SELECT now() AT TIME ZONE 'UTC'",
+    "SELECT now() AT TIME ZONE 'UTC'       | SELECT kq_at_time_zone(now(), 'UTC')",
     "DELETE FROM t WHERE at < now() - INTERVAL '7 days' | DELETE FROM t WHERE at < kq_interval_add(now() , '7 days', -1)",
     "SELECT date '2024-02-28' + 2, '2024-03-01'::date - $1 | SELECT kq_date_add('2024-02-28' , 2, 1), kq_date_add('2024-03-01' , ?1, -1)",
     "SELECT current_date - d, current_date - 2 * 3 FROM t | SELECT (CASE WHEN typeof(d) = 'text' AND d GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN CAST(julianday((kq_current_date())) - julianday(d) AS INTEGER) WHEN typeof(d) = 'integer' THEN kq_date_add((kq_current_date()), d, -1) ELSE (kq_current_date()) - d END), (kq_current_date()) - 2 * 3 FROM t",
@@ -78,6 +78,9 @@ class CastRewriterTest {
     "SELECT CAST(d AS timestamp without time zone) FROM t | SELECT kq_cast(d , 'timestamp' ) FROM t",
     "SELECT now()::date + 1                  | SELECT kq_date_add(kq_cast(now(), 'date') , 1, 1)",
     "CREATE TABLE t (d date DEFAULT now()::date) | CREATE TABLE t (d date DEFAULT (kq_cast(now(), 'date')))",
+    "SELECT at AT TIME ZONE 'UTC' FROM t      | SELECT kq_at_time_zone(at, 'UTC') FROM t",
+    "SELECT (t.at at time zone $1)::date FROM t | SELECT kq_cast((kq_at_time_zone(t.at, ?1)), 'date') FROM t",
+    "SELECT now() AT TIME ZONE 'utc' > x     | SELECT kq_at_time_zone(now(), 'utc') > x",
   })
   void dateTimeCastsOfExpressionsConvertWhenRun(String pgSql, String sqliteSql) {
     assertEquals(sqliteSql, sqlite(pgSql));

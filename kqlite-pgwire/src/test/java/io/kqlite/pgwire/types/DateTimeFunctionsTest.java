@@ -79,6 +79,15 @@ class DateTimeFunctionsTest {
   }
 
   @Test
+  void atTimeZoneAsPostgresql() {
+    assertEquals("2024-03-05 11:00:00", DateTimeFunctions.atTimeZone("2024-03-05 10:00:00+00", "Europe/Paris"));
+    assertEquals("2024-03-05 15:00:00+00", DateTimeFunctions.atTimeZone("2024-03-05 10:00:00", "America/New_York"));
+    assertEquals("2024-07-05 12:00:00", DateTimeFunctions.atTimeZone("2024-07-05 10:00:00+00", "europe/paris"));
+    assertEquals("2024-03-05 00:00:00", DateTimeFunctions.atTimeZone("2024-03-05", "UTC"));
+    assertThrows(IllegalArgumentException.class, () -> DateTimeFunctions.atTimeZone("2024-03-05", "Mars/Base"));
+  }
+
+  @Test
   void makeAndAgeAsPostgresql() {
     assertEquals("2024-02-29", DateTimeFunctions.makeDate(2024L, 2L, 29L));
     assertEquals("2024-03-05 14:07:09.5", DateTimeFunctions.makeTimestamp(new Object[] {2024L, 3L, 5L, 14L, 7L, 9.5}, false));
