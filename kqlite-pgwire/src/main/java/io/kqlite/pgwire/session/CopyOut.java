@@ -32,7 +32,7 @@ final class CopyOut {
     String[] values = new String[fields.size()];
     for (Object[] row : rows) {
       for (int c = 0; c < values.length; c++) {
-        values[c] = row[c] == null ? null : ValueCodec.encodeText(fields.get(c).type(), row[c]);
+        values[c] = row[c] == null ? null : ValueCodec.encodeText(fields.get(c).type(), fields.get(c).shown(row[c]));
       }
       sink.copyData(format.formatRow(values).getBytes(StandardCharsets.UTF_8));
     }
@@ -50,7 +50,7 @@ final class CopyOut {
     for (Object[] row : rows) {
       byte[][] values = new byte[fields.size()][];
       for (int c = 0; c < values.length; c++) {
-        values[c] = ValueCodec.encode(fields.get(c).type(), ValueCodec.BINARY, row[c]);
+        values[c] = ValueCodec.encode(fields.get(c).type(), ValueCodec.BINARY, fields.get(c).shown(row[c]));
       }
       encoded.add(BinaryCopyOutput.row(values));
     }

@@ -35,6 +35,8 @@ final class ResultWriter {
   private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*(?:\\w+\\.)?(\\w+)\\s*\\(.*\\)\\s*$", Pattern.DOTALL);
   /** What {@code x::date} becomes: {@code kq_cast(x, 'date')}. */
   private static final Pattern TEMPORAL_CAST = Pattern.compile("(?s)^\\s*kq_cast\\((.*),\\s*'(\\w+)'\\s*\\)\\s*$");
+  private static final Pattern NUMERIC_SCALE =
+      Pattern.compile("(?i)\\s*(?:numeric|decimal)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)\\s*");
   private static final Pattern CASE_OR_END = Pattern.compile("(?i)\\b(case|end)\\b");
   private static final Pattern IDENTIFIER = Pattern.compile("^[\\p{L}_][\\p{L}\\p{N}_$]*$");
   /** Words only (and a final ?, psql's "Cycles?"): a quoted alias like {@code "Access privileges"}, unless a keyword shows it is SQL. */
@@ -82,9 +84,19 @@ final class ResultWriter {
           }
         }
       }
-      fields.add(new ResultField(pgName(column), type, (short) formats.applyAsInt(i)));
+      int scale = type == PgType.NUMERIC && !column.isExpression() ? declaredScale(column.declaredType()) : -1;
+      fields.add(new ResultField(pgName(column), type, (short) formats.applyAsInt(i), scale));
     }
     return fields;
+  }
+
+  /** The s of a declared {@code numeric(p, s)} or {@code decimal(p, s)}; -1 when none is given. */
+  static int declaredScale(String declared) {
+    Matcher m = declared == null ? null : NUMERIC_SCALE.matcher(declared);
+    if (m == null || !m.matches()) {
+      return -1;
+    }
+    return m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
   }
 
   private static int indexOf(AggregateColumns aggregates, int position) {
@@ -131,7 +143,7 @@ final class ResultWriter {
       List<byte[]> values = new ArrayList<>(row.length);
       for (int c = 0; c < row.length; c++) {
         ResultField field = fields.get(c);
-        values.add(ValueCodec.encode(field.type(), field.format(), row[c]));
+        values.add(ValueCodec.encode(field.type(), field.format(), field.shown(row[c])));
       }
       sink.dataRow(values);
     }

@@ -21,7 +21,9 @@ final class TableStatements {
     if (w.isWord(0, "truncate")) {
       return truncate(w);
     }
-    if (w.isWord(0, "drop") && w.word(1) != null && !w.isWord(1, "trigger") && w.hasSymbolAtDepth0(2, ",")) {
+    boolean dropBehaviour = w.isWord(w.size() - 1, "cascade") || w.isWord(w.size() - 1, "restrict");
+    if (w.isWord(0, "drop") && w.word(1) != null && !w.isWord(1, "trigger")
+        && (w.hasSymbolAtDepth0(2, ",") || dropBehaviour)) {
       return dropList(w);
     }
     if (w.isWord(0, "alter") && w.isWord(1, "table")) {
@@ -65,7 +67,10 @@ final class TableStatements {
     return new Script(statements);
   }
 
-  /** DROP TABLE|VIEW|INDEX [IF EXISTS] a, b, … [CASCADE | RESTRICT]: one DROP per object. */
+  /**
+   * DROP TABLE|VIEW|INDEX [IF EXISTS] a, b, … [CASCADE | RESTRICT]: one DROP per object. CASCADE
+   * drops nothing more (a view over a dropped table is left, and fails when read).
+   */
   private static Script dropList(Words w) {
     String object = w.word(1).toUpperCase(Locale.ROOT);
     int i = w.isIfExists(2) ? 4 : 2;

@@ -49,6 +49,22 @@ class ResultWriterTest {
     assertEquals(pgName, ResultWriter.expressionName(sqliteLabel));
   }
 
+  /** numeric(12,2) values print with two decimals, as PostgreSQL stores them; SQLite keeps 10.5. */
+  @Test
+  void numericColumnsPrintAtTheirDeclaredScale() {
+    assertEquals(2, ResultWriter.declaredScale("NUMERIC(12,2)"));
+    assertEquals(0, ResultWriter.declaredScale("decimal(5)"));
+    assertEquals(-1, ResultWriter.declaredScale("numeric"));
+    List<ResultField> fields = ResultWriter.fields(
+        List.of(new Column("balance", "numeric(12, 2)", "acct"), new Column("n", "numeric", "acct")),
+        "SELECT balance, n FROM acct", i -> 0);
+    assertEquals("10.50", fields.get(0).shown(10.5));
+    assertEquals("20.00", fields.get(0).shown(20L));
+    assertEquals("0.13", fields.get(0).shown("0.125"));
+    assertEquals(10.5, fields.get(1).shown(10.5));
+    assertEquals(null, fields.get(0).shown(null));
+  }
+
   @Test
   void aggregatesOfAColumnAreTypedAsPostgreSqlTypesThem() {
     assertEquals(PgType.DATE, ResultWriter.aggregateType("max", PgType.DATE));

@@ -21,6 +21,9 @@ class TableStatementsTest {
             "DROP TABLE IF EXISTS pgbench_branches", "DROP TABLE IF EXISTS \"Hist\"")),
         detail("drop table if exists pgbench_accounts, pgbench_branches, \"Hist\" cascade"));
     assertEquals("DROP TABLE", PgToSqlite.translate("DROP TABLE a, b").commandTag(0));
+    assertEquals(new StatementDetail.Script(List.of("DROP TABLE IF EXISTS acct")),
+        detail("DROP TABLE IF EXISTS acct CASCADE"));
+    assertEquals(new StatementDetail.Script(List.of("DROP VIEW v")), detail("drop view v restrict"));
   }
 
   @Test

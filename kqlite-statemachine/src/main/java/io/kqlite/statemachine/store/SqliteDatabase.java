@@ -584,9 +584,20 @@ public final class SqliteDatabase implements AutoCloseable {
   }
 
   /** The declared type, or — for expressions — the storage class SQLite reports, or "". */
+  /**
+   * The column's declared type. The driver drops a type's modifiers; a numeric's precision and
+   * scale are put back ({@code NUMERIC(12,2)}), since its values print at that scale.
+   */
   private static String declaredType(ResultSetMetaData meta, int column) throws SQLException {
     String type = meta.getColumnTypeName(column);
-    return type == null ? "" : type;
+    if (type == null) {
+      return "";
+    }
+    if ((type.equalsIgnoreCase("numeric") || type.equalsIgnoreCase("decimal"))
+        && meta.getPrecision(column) > 0) {
+      return type + "(" + meta.getPrecision(column) + "," + meta.getScale(column) + ")";
+    }
+    return type;
   }
 
   private static String table(ResultSetMetaData meta, int column) throws SQLException {
