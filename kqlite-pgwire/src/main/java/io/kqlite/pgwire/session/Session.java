@@ -521,6 +521,8 @@ public final class Session {
       script = multiple.sqliteStatements();
     } else if (translated.detail() instanceof StatementDetail.AddPrimaryKey key) {
       script = TableScripts.addPrimaryKey(key, this::readLocally);
+    } else if (translated.detail() instanceof StatementDetail.AlterColumnConstraints alter) {
+      script = TableScripts.alterColumnConstraints(alter, this::readLocally);
     } else if (translated.detail() instanceof StatementDetail.AlterColumnTypes alter) {
       script = TableScripts.alterColumnTypes(alter, this::readLocally);
       if (script.isEmpty()) {

@@ -173,4 +173,22 @@ public sealed interface StatementDetail {
 
   /** One column's new PostgreSQL type, as written. */
   record ColumnType(String column, String type) {}
+
+  /**
+   * ALTER TABLE t ALTER [COLUMN] c SET DEFAULT e | DROP DEFAULT | SET NOT NULL | DROP NOT NULL,
+   * one or more: SQLite's ALTER TABLE has none of these, so the table is rebuilt (see TableScripts).
+   */
+  record AlterColumnConstraints(String table, List<ColumnChange> changes) implements StatementDetail {
+    public AlterColumnConstraints {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /**
+   * One column change; {@code defaultSql} is the new default already in SQLite's dialect (for
+   * {@code SET_DEFAULT} only).
+   */
+  record ColumnChange(String column, ColumnAction action, String defaultSql) {}
+
+  enum ColumnAction { SET_DEFAULT, DROP_DEFAULT, SET_NOT_NULL, DROP_NOT_NULL }
 }

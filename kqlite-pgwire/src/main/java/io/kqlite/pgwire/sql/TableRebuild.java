@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The SQLite statements that add a primary key to an existing table, which SQLite's ALTER TABLE
- * cannot do: create the table anew with the key, copy the rows, drop the old one, rename the new
+ * The SQLite statements that add a primary key to an existing table, or change its columns'
+ * defaults and NOT NULL constraints, which SQLite's ALTER TABLE cannot do: create the table anew with the key, copy the rows, drop the old one, rename the new
  * one, and recreate the indexes and triggers the drop took along (SQLite's documented recipe).
  * The statements must run in one write, so the table is never seen half rebuilt.
  */
@@ -28,16 +28,7 @@ public final class TableRebuild {
       String constraint, List<String> columns) {
     List<Token> tokens = SqlLexer.tokenize(createSql);
     Words w = Words.of(tokens);
-    int open = -1;
-    for (int i = 0; i < w.size(); i++) {
-      if (w.isSymbol(i, "(")) {
-        open = i;
-        break;
-      }
-      if (w.isWord(i, "as")) {
-        break;
-      }
-    }
+    int open = firstBracket(w);
     if (open < 0) {
       throw SqlTranslationException.featureNotSupported(
           "cannot add a primary key to table \"" + table + "\" created with AS");
@@ -68,14 +59,122 @@ public final class TableRebuild {
     for (int k = closeToken; k < tokens.size(); k++) {
       create.append(tokens.get(k).text());
     }
+    return rebuild(table, create.toString(), dependents);
+  }
+
+  /** The recipe: the new table under a temporary name, its rows copied, the old one replaced. */
+  private static List<String> rebuild(String table, String createTemporary, List<String> dependents) {
     String quoted = SqlLiterals.quoteIdentifier(table);
     List<String> statements = new ArrayList<>();
-    statements.add(create.toString());
-    statements.add("INSERT INTO " + SqlLiterals.quoteIdentifier(temporary) + " SELECT * FROM " + quoted);
+    statements.add(createTemporary);
+    statements.add("INSERT INTO " + SqlLiterals.quoteIdentifier("kqlite_rebuild_" + table)
+        + " SELECT * FROM " + quoted);
     statements.add("DROP TABLE " + quoted);
-    statements.add("ALTER TABLE " + SqlLiterals.quoteIdentifier(temporary) + " RENAME TO " + quoted);
+    statements.add("ALTER TABLE " + SqlLiterals.quoteIdentifier("kqlite_rebuild_" + table)
+        + " RENAME TO " + quoted);
     statements.addAll(dependents);
     return statements;
+  }
+
+  /**
+   * The statements that change columns' defaults and NOT NULL constraints: the table rebuilt with
+   * each column's definition edited ({@code DEFAULT …} replaced or removed, {@code NOT NULL}
+   * added or removed).
+   *
+   * @throws SqlTranslationException 42703 for a column the table does not have
+   */
+  public static List<String> alterColumns(String table, String createSql, List<String> dependents,
+      List<StatementDetail.ColumnChange> changes) {
+    List<Token> tokens = SqlLexer.tokenize(createSql);
+    Words w = Words.of(tokens);
+    int open = firstBracket(w);
+    if (open < 0) {
+      throw SqlTranslationException.featureNotSupported(
+          "cannot alter the columns of table \"" + table + "\" created with AS");
+    }
+    int close = w.closing(open);
+    TokenEdits edits = new TokenEdits(tokens);
+    // CREATE TABLE name ( … : the word before the bracket names the table
+    edits.replace(w.tokenIndex(open - 1), SqlLiterals.quoteIdentifier("kqlite_rebuild_" + table));
+    for (StatementDetail.ColumnChange change : changes) {
+      int[] span = columnSpan(w, open, close, change.column());
+      if (span == null) {
+        throw new SqlTranslationException("42703", "column \"" + change.column()
+            + "\" of relation \"" + table + "\" does not exist");
+      }
+      int last = span[1] - 1; // the definition's last word
+      switch (change.action()) {
+        case SET_DEFAULT -> {
+          removeDefault(w, span, edits);
+          edits.insertAfter(w.tokenIndex(last), " DEFAULT (" + change.defaultSql() + ")");
+        }
+        case DROP_DEFAULT -> removeDefault(w, span, edits);
+        case SET_NOT_NULL -> {
+          if (!hasNotNull(w, span[0], span[1])) {
+            edits.insertAfter(w.tokenIndex(last), " NOT NULL");
+          }
+        }
+        case DROP_NOT_NULL -> {
+          for (int i = span[0]; i < span[1] - 1; i++) {
+            if (w.isWord(i, "not") && w.isWord(i + 1, "null")) {
+              edits.removeWithLeadingSpace(w, i, i + 1);
+            }
+          }
+        }
+      }
+    }
+    return rebuild(table, edits.render(), dependents);
+  }
+
+  private static int firstBracket(Words w) {
+    for (int i = 0; i < w.size(); i++) {
+      if (w.isSymbol(i, "(")) {
+        return i;
+      }
+      if (w.isWord(i, "as")) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Words {@code [start, end)} of the named column's definition, or null. */
+  private static int[] columnSpan(Words w, int open, int close, String column) {
+    int start = open + 1;
+    int depth = 0;
+    for (int i = open + 1; i <= close; i++) {
+      if (w.isSymbol(i, "(") && i < close) {
+        depth++;
+      } else if (w.isSymbol(i, ")") && i < close) {
+        depth--;
+      } else if (i == close || depth == 0 && w.isSymbol(i, ",")) {
+        if (w.isName(start) && !w.isWordIn(start, CONSTRAINT_WORDS)
+            && SqlLiterals.identifierValue(w.get(start)).equalsIgnoreCase(column)) {
+          return new int[] {start, i};
+        }
+        start = i + 1;
+      }
+    }
+    return null;
+  }
+
+  /** Removes {@code DEFAULT value} from a column definition: a literal, a signed number, a name or (…). */
+  private static void removeDefault(Words w, int[] span, TokenEdits edits) {
+    for (int i = span[0] + 1; i < span[1]; i++) {
+      if (w.isSymbol(i, "(")) {
+        i = w.closing(i);
+      } else if (w.isWord(i, "default")) {
+        int end = i + 1;
+        if (w.isSymbol(end, "+") || w.isSymbol(end, "-")) {
+          end++;
+        }
+        if (w.isSymbol(end, "(")) {
+          end = w.closing(end);
+        }
+        edits.removeWithLeadingSpace(w, i, end);
+        return;
+      }
+    }
   }
 
   /** Words that start a table constraint rather than a column definition. */

@@ -28,7 +28,11 @@ final class TableStatements {
     }
     if (w.isWord(0, "alter") && w.isWord(1, "table")) {
       AddPrimaryKey key = addPrimaryKey(w);
-      return key != null ? key : alterColumnTypes(w);
+      if (key != null) {
+        return key;
+      }
+      StatementDetail types = alterColumnTypes(w);
+      return types != null ? types : alterColumnConstraints(w);
     }
     return null;
   }
@@ -188,6 +192,61 @@ final class TableStatements {
       }
     }
     return columns.isEmpty() ? null : new StatementDetail.AlterColumnTypes(table, columns);
+  }
+
+  /**
+   * ALTER TABLE [IF EXISTS] [ONLY] t ALTER [COLUMN] c SET DEFAULT e | DROP DEFAULT | SET NOT NULL
+   * | DROP NOT NULL [, …]; null when any action is something else.
+   */
+  private static StatementDetail.AlterColumnConstraints alterColumnConstraints(Words w) {
+    AlterTarget target = alterTarget(w);
+    if (target == null) {
+      return null;
+    }
+    int i = target.next();
+    List<StatementDetail.ColumnChange> changes = new ArrayList<>();
+    while (i < w.size()) {
+      if (!w.isWord(i, "alter")) {
+        return null;
+      }
+      i = w.isWord(i + 1, "column") ? i + 2 : i + 1;
+      if (!w.isName(i)) {
+        return null;
+      }
+      String column = w.identifier(i++);
+      StatementDetail.ColumnAction action;
+      String defaultSql = null;
+      if (w.isWord(i, "set") && w.isWord(i + 1, "default")) {
+        int start = i + 2;
+        i = start;
+        while (i < w.size() && !(w.isSymbol(i, ",") && w.isWord(i + 1, "alter"))) {
+          i = w.isSymbol(i, "(") ? w.closing(i) + 1 : i + 1;
+        }
+        if (i == start) {
+          throw SqlTranslationException.syntaxErrorAt(w.get(start - 1));
+        }
+        // The expression as a select item would be: casts, now() and the like translated.
+        String translated = PgToSqlite.translate("SELECT " + w.text(start, i - 1)).sqliteSql();
+        defaultSql = translated.substring("SELECT ".length());
+        action = StatementDetail.ColumnAction.SET_DEFAULT;
+      } else if (w.isWord(i, "drop") && w.isWord(i + 1, "default")) {
+        action = StatementDetail.ColumnAction.DROP_DEFAULT;
+        i += 2;
+      } else if ((w.isWord(i, "set") || w.isWord(i, "drop")) && w.isWord(i + 1, "not") && w.isWord(i + 2, "null")) {
+        action = w.isWord(i, "set") ? StatementDetail.ColumnAction.SET_NOT_NULL
+            : StatementDetail.ColumnAction.DROP_NOT_NULL;
+        i += 3;
+      } else {
+        return null;
+      }
+      changes.add(new StatementDetail.ColumnChange(column, action, defaultSql));
+      if (w.isSymbol(i, ",")) {
+        i++;
+      } else if (i < w.size()) {
+        return null;
+      }
+    }
+    return changes.isEmpty() ? null : new StatementDetail.AlterColumnConstraints(target.table(), changes);
   }
 
   private static String raw(Words w, int from, int to) {
