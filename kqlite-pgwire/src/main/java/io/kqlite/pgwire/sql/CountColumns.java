@@ -1,6 +1,7 @@
 package io.kqlite.pgwire.sql;
 
 import java.util.BitSet;
+import java.util.Set;
 
 /**
  * Which select-list (or RETURNING) items are a bare {@code count(…)}, optionally aliased: PostgreSQL
@@ -8,6 +9,11 @@ import java.util.BitSet;
  * them text (asyncpg then hands the application a string).
  */
 public final class CountColumns {
+
+  /** Words that end a select list. */
+  private static final Set<String> LIST_ENDS = Set.of("from", "where", "group", "having",
+      "window", "order", "limit", "offset", "union", "intersect", "except", "into", "fetch", "for",
+      "returning");
 
   private CountColumns() {
   }
@@ -49,8 +55,8 @@ public final class CountColumns {
     return counts;
   }
 
-  /** The index of the comma (or list end) that ends the item containing {@code k}. */
-  private static int endOfItem(Words w, int k) {
+  /** The index of the comma (or list end) that ends the select-list item containing {@code k}. */
+  static int endOfItem(Words w, int k) {
     int depth = 0;
     for (; k < w.size(); k++) {
       if (w.isSymbol(k, "(") || w.isWord(k, "case")) {
@@ -60,9 +66,7 @@ public final class CountColumns {
           return k;
         }
         depth--;
-      } else if (depth == 0 && (w.isSymbol(k, ",") || w.isWord(k, "from") || w.isSymbol(k, ";")
-          || w.isWord(k, "where") || w.isWord(k, "union") || w.isWord(k, "order")
-          || w.isWord(k, "group") || w.isWord(k, "limit"))) {
+      } else if (depth == 0 && (w.isSymbol(k, ",") || w.isSymbol(k, ";") || w.isWordIn(k, LIST_ENDS))) {
         return k;
       }
     }

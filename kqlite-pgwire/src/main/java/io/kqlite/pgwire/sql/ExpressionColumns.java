@@ -14,9 +14,6 @@ import java.util.Set;
  */
 public final class ExpressionColumns {
 
-  private static final Set<String> LIST_ENDS = Set.of("from", "where", "group", "having",
-      "window", "order", "limit", "offset", "union", "intersect", "except", "into", "fetch", "for",
-      "returning");
   private static final Set<String> ARITHMETIC = Set.of("+", "-", "*", "/", "%");
   /** Functions whose result type does not depend on their arguments. */
   private static final Map<String, String> FUNCTION_TYPES = Map.ofEntries(
@@ -52,7 +49,7 @@ public final class ExpressionColumns {
       if (w.isSymbol(k, "*")) {
         return types; // the items after it are not known by position
       }
-      int end = endOfItem(w, k);
+      int end = CountColumns.endOfItem(w, k);
       String type = itemType(w, k, end);
       if (type != null) {
         types.put(item, type);
@@ -149,24 +146,5 @@ public final class ExpressionColumns {
     }
     return a.equals("numeric") || b.equals("numeric") ? "numeric"
         : a.equals("float8") || b.equals("float8") ? "float8" : "int8";
-  }
-
-  /** The index of the comma (or list end) that ends the item starting at {@code k}. */
-  private static int endOfItem(Words w, int k) {
-    int depth = 0;
-    for (; k < w.size(); k++) {
-      if (w.isSymbol(k, "(") || w.isWord(k, "case")) {
-        depth++;
-      } else if (w.isSymbol(k, ")") || w.isWord(k, "end")) {
-        if (depth == 0) {
-          return k;
-        }
-        depth--;
-      } else if (depth == 0 && (w.isSymbol(k, ",") || w.isSymbol(k, ";")
-          || w.isWordIn(k, LIST_ENDS))) {
-        return k;
-      }
-    }
-    return k;
   }
 }

@@ -28,11 +28,7 @@ public final class TableRebuild {
       String constraint, List<String> columns) {
     List<Token> tokens = SqlLexer.tokenize(createSql);
     Words w = Words.of(tokens);
-    int open = firstBracket(w);
-    if (open < 0) {
-      throw SqlTranslationException.featureNotSupported(
-          "cannot add a primary key to table \"" + table + "\" created with AS");
-    }
+    int open = columnsBracket(w, "cannot add a primary key to table \"" + table + "\"");
     int close = w.closing(open);
     for (int i = open + 1; i < close; i++) {
       if (w.isWord(i, "primary") && w.isWord(i + 1, "key")) {
@@ -87,11 +83,7 @@ public final class TableRebuild {
       List<StatementDetail.ColumnChange> changes) {
     List<Token> tokens = SqlLexer.tokenize(createSql);
     Words w = Words.of(tokens);
-    int open = firstBracket(w);
-    if (open < 0) {
-      throw SqlTranslationException.featureNotSupported(
-          "cannot alter the columns of table \"" + table + "\" created with AS");
-    }
+    int open = columnsBracket(w, "cannot alter the columns of table \"" + table + "\"");
     int close = w.closing(open);
     TokenEdits edits = new TokenEdits(tokens);
     // CREATE TABLE name ( … : the word before the bracket names the table
@@ -126,20 +118,19 @@ public final class TableRebuild {
     return rebuild(table, edits.render(), dependents);
   }
 
-  private static int firstBracket(Words w) {
-    for (int i = 0; i < w.size(); i++) {
+  /** The bracket that opens the column list; 0A000 ({@code what}) for CREATE TABLE … AS. */
+  private static int columnsBracket(Words w, String what) {
+    for (int i = 0; i < w.size() && !w.isWord(i, "as"); i++) {
       if (w.isSymbol(i, "(")) {
         return i;
       }
-      if (w.isWord(i, "as")) {
-        return -1;
-      }
     }
-    return -1;
+    throw SqlTranslationException.featureNotSupported(what + " created with AS");
   }
 
-  /** Words {@code [start, end)} of the named column's definition, or null. */
-  private static int[] columnSpan(Words w, int open, int close, String column) {
+  /** Words {@code [start, end)} of each column definition (not table constraints), in order. */
+  private static List<int[]> columnDefinitions(Words w, int open, int close) {
+    List<int[]> columns = new ArrayList<>();
     int start = open + 1;
     int depth = 0;
     for (int i = open + 1; i <= close; i++) {
@@ -148,11 +139,20 @@ public final class TableRebuild {
       } else if (w.isSymbol(i, ")") && i < close) {
         depth--;
       } else if (i == close || depth == 0 && w.isSymbol(i, ",")) {
-        if (w.isName(start) && !w.isWordIn(start, CONSTRAINT_WORDS)
-            && SqlLiterals.identifierValue(w.get(start)).equalsIgnoreCase(column)) {
-          return new int[] {start, i};
+        if (w.isName(start) && !w.isWordIn(start, CONSTRAINT_WORDS) && i > start) {
+          columns.add(new int[] {start, i});
         }
         start = i + 1;
+      }
+    }
+    return columns;
+  }
+
+  /** Words {@code [start, end)} of the named column's definition, or null. */
+  private static int[] columnSpan(Words w, int open, int close, String column) {
+    for (int[] span : columnDefinitions(w, open, close)) {
+      if (SqlLiterals.identifierValue(w.get(span[0])).equalsIgnoreCase(column)) {
+        return span;
       }
     }
     return null;
@@ -187,20 +187,9 @@ public final class TableRebuild {
    */
   private static Set<Integer> keyColumnEnds(Words w, int open, int close, List<String> columns) {
     Set<Integer> ends = new HashSet<>();
-    int start = open + 1;
-    int depth = 0;
-    for (int i = open + 1; i <= close; i++) {
-      if (w.isSymbol(i, "(") && i < close) {
-        depth++;
-      } else if (w.isSymbol(i, ")") && i < close) {
-        depth--;
-      } else if (i == close || depth == 0 && w.isSymbol(i, ",")) {
-        boolean isColumn = w.isName(start) && !w.isWordIn(start, CONSTRAINT_WORDS);
-        if (isColumn && i > start && isKey(SqlLiterals.identifierValue(w.get(start)), columns)
-            && !hasNotNull(w, start, i)) {
-          ends.add(w.tokenIndex(i - 1));
-        }
-        start = i + 1;
+    for (int[] span : columnDefinitions(w, open, close)) {
+      if (isKey(SqlLiterals.identifierValue(w.get(span[0])), columns) && !hasNotNull(w, span[0], span[1])) {
+        ends.add(w.tokenIndex(span[1] - 1));
       }
     }
     return ends;
