@@ -74,7 +74,7 @@ public final class ExpressionColumns {
     return type(w, from, last);
   }
 
-  /** True where an operand can end: a closing bracket, a number, a name. */
+  /** True where an operand can end before an alias: a closing bracket or a number. */
   private static boolean isOperandEnd(Words w, int k) {
     Token token = w.get(k);
     return token != null && (token.isSymbol(")") || token.type() == Token.Type.NUMBER);
