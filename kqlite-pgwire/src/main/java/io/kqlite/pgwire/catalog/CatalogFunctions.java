@@ -130,6 +130,7 @@ final class CatalogFunctions {
     f.add(new LocalFunction("date_part", 2, a -> TemporalText.part(a[0], a[1])));
     f.add(new LocalFunction("extract", 2, a -> TemporalText.part(a[0], a[1]))); // extract(f FROM x)
     f.addAll(EncodingFunctions.all());
+    f.addAll(JsonbFunctions.all());
     f.add(new LocalFunction("date_trunc", 2, a -> TemporalText.truncate(a[0], a[1])));
     return f;
   }

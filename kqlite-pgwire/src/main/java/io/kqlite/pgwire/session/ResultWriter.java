@@ -193,7 +193,9 @@ final class ResultWriter {
       Map.entry("group_concat", "string_agg"), Map.entry("json_group_array", "json_agg"),
       Map.entry("json_group_object", "json_object_agg"), Map.entry("json_object", "json_build_object"),
       Map.entry("json_array", "json_build_array"), Map.entry("trim", "btrim"),
-      Map.entry("kq_at_time_zone", "timezone"));
+      Map.entry("kq_at_time_zone", "timezone"), Map.entry("kq_jsonb_contains", "?column?"),
+      Map.entry("kq_jsonb_exists", "?column?"), Map.entry("kq_jsonb_exists_any", "?column?"),
+      Map.entry("kq_jsonb_exists_all", "?column?"));
 
   /** {@code CASE … END}, not {@code CASE … END || 'x'}: the first CASE closes at the very end. */
   private static boolean isWholeCase(String label) {

@@ -25,7 +25,8 @@ public final class BooleanColumns {
       "pg_type_is_visible", "pg_function_is_visible", "has_table_privilege", "has_schema_privilege",
       "has_database_privilege", "has_column_privilege", "has_function_privilege",
       "has_sequence_privilege", "has_any_column_privilege", "has_type_privilege", "pg_is_in_recovery",
-      "bool_and", "bool_or", "every");
+      "bool_and", "bool_or", "every", "kq_jsonb_contains", "kq_jsonb_exists", "kq_jsonb_exists_any",
+      "kq_jsonb_exists_all");
   private static final Set<String> DATA_CHANGES = Set.of("insert", "update", "delete", "replace");
 
   private BooleanColumns() {

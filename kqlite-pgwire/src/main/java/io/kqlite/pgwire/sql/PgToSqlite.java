@@ -20,7 +20,7 @@ public final class PgToSqlite {
   /** Applied in order to QUERY and WRITE; {@link ExpressionRewriter} stays last ($n → ?n). */
   private static final List<TokenRewriter> REWRITERS =
       List.of(new DdlRewriter(), new LockingClauseRewriter(), new DistinctOnRewriter(), new CatalogNameRewriter(), new CatalogFunctionRewriter(),
-          new SpecialFormRewriter(), new CastRewriter(), new ClockRewriter(), new DeleteUsingRewriter(), new ValuesAliasRewriter(),
+          new SpecialFormRewriter(), new CastRewriter(), new JsonOperatorRewriter(), new ClockRewriter(), new DeleteUsingRewriter(), new ValuesAliasRewriter(),
           new ExpressionRewriter());
 
   private PgToSqlite() {
