@@ -132,7 +132,8 @@ public final class DateTimeFunctions {
   /**
    * {@code value AT TIME ZONE zone}: a timestamptz becomes the wall-clock time in {@code zone} (a
    * timestamp), and so does a date (midnight UTC); a timestamp is taken as wall-clock time there
-   * and becomes a timestamptz.
+   * and becomes a timestamptz. Zone rules are the JVM's time zone data: replicas should run the
+   * same Java release, as PostgreSQL replicas should share their tzdata.
    *
    * @throws IllegalArgumentException 22023 for a zone that is not known
    */
