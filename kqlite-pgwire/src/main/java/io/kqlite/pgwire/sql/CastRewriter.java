@@ -66,7 +66,9 @@ final class CastRewriter implements TokenRewriter {
         continue;
       }
       if (w.isWord(i, "cast") && w.isSymbol(i + 1, "(")) {
-        standardCast(w, i, edits);
+        if (standardCast(w, i, edits)) {
+          dateOperandStart.put(w.closing(i + 1), i); // CAST(x AS date) + 1 is date arithmetic
+        }
         continue;
       }
       if (w.isWordIn(i, TYPED_LITERAL_TYPES) && !w.isSymbol(i - 1, ".") && !w.isSymbol(i - 1, "::")
@@ -207,10 +209,12 @@ final class CastRewriter implements TokenRewriter {
   /**
    * {@code CAST(operand AS type)} is SQLite syntax too, but SQLite reads a date/time or boolean
    * target by its affinity: {@code CAST(now() AS date)} gave the year, {@code CAST('t' AS
-   * boolean)} 0. A literal operand gets what {@code ::} gives it; any other operand of a date/time
-   * type is 0A000, as with {@code ::}, and so is any interval; a boolean becomes SQLite's BOOLEAN (NUMERIC affinity).
+   * boolean)} 0. A literal operand gets what {@code ::} gives it, any other operand of date, time,
+   * timestamp or timestamptz becomes {@code kq_cast}, as with {@code ::}; timetz and interval are
+   * 0A000; a boolean becomes SQLite's BOOLEAN (NUMERIC affinity). Returns true when the result is
+   * a date, for the date arithmetic that may follow.
    */
-  private static void standardCast(Words w, int cast, TokenEdits edits) {
+  private static boolean standardCast(Words w, int cast, TokenEdits edits) {
     int close = w.closing(cast + 1);
     int as = -1;
     for (int k = cast + 2; k < close; k++) {
@@ -221,14 +225,14 @@ final class CastRewriter implements TokenRewriter {
       }
     }
     if (as < 0 || as + 1 >= close) {
-      return;
+      return false;
     }
     TypeName type = typeName(w, as + 1);
     boolean temporal = TemporalText.handles(type.name()) || type.name().equals("timetz")
         || type.name().equals("interval");
     boolean bool = CastTypes.isBoolean(type.name());
     if (type.array() || type.end() != close - 1 || !(temporal || bool)) {
-      return;
+      return false;
     }
     boolean single = as == cast + 3;
     if (single && temporal && w.get(cast + 2).type() == Token.Type.PARAM
@@ -236,7 +240,7 @@ final class CastRewriter implements TokenRewriter {
       // CAST($1 AS date): the parameter binds as that type, already in the text kqlite stores.
       edits.remove(w.tokenIndex(cast), w.tokenIndex(cast + 1));
       edits.remove(w.tokenIndex(as) - 1, w.tokenIndex(close));
-      return;
+      return false;
     }
     boolean literal = single && w.get(cast + 2).type() == Token.Type.STRING;
     if (!literal && TemporalText.handles(type.name())) {
@@ -244,7 +248,7 @@ final class CastRewriter implements TokenRewriter {
       edits.replace(w.tokenIndex(cast), "kq_cast");
       edits.remove(w.tokenIndex(as + 1), w.tokenIndex(type.end()));
       edits.replace(w.tokenIndex(as), ", '" + type.name() + "'");
-      return;
+      return type.name().equals("date");
     }
     if ((!literal && temporal) || type.name().equals("interval")) {
       throw SqlTranslationException.notSupported("cast to " + type.name());
@@ -252,7 +256,7 @@ final class CastRewriter implements TokenRewriter {
     if (!literal) {
       edits.remove(w.tokenIndex(as + 1), w.tokenIndex(type.end()));
       edits.replace(w.tokenIndex(as + 1), "BOOLEAN");
-      return;
+      return false;
     }
     String text = SqlLiterals.stringValue(w.get(cast + 2));
     String value;
@@ -265,6 +269,7 @@ final class CastRewriter implements TokenRewriter {
     }
     edits.remove(w.tokenIndex(cast), w.tokenIndex(close));
     edits.replace(w.tokenIndex(cast), value);
+    return type.name().equals("date");
   }
 
   /**

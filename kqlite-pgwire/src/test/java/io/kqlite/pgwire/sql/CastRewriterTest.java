@@ -77,6 +77,7 @@ class CastRewriterTest {
     "SELECT CAST(now() AS date)              | SELECT kq_cast(now() , 'date' )",
     "SELECT CAST(d AS timestamp without time zone) FROM t | SELECT kq_cast(d , 'timestamp' ) FROM t",
     "SELECT now()::date + 1                  | SELECT kq_date_add(kq_cast(now(), 'date') , 1, 1)",
+    "SELECT CAST(at AS date) - 2 FROM t      | SELECT kq_date_add(kq_cast(at , 'date' ) , 2, -1) FROM t",
     "CREATE TABLE t (d date DEFAULT now()::date) | CREATE TABLE t (d date DEFAULT (kq_cast(now(), 'date')))",
     "SELECT at AT TIME ZONE 'UTC' FROM t      | SELECT kq_at_time_zone(at, 'UTC') FROM t",
     "SELECT (t.at at time zone $1)::date FROM t | SELECT kq_cast((kq_at_time_zone(t.at, ?1)), 'date') FROM t",
