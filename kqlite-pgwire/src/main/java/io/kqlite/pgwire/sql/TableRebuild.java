@@ -58,13 +58,25 @@ public final class TableRebuild {
     return rebuild(table, create.toString(), dependents);
   }
 
-  /** The recipe: the new table under a temporary name, its rows copied, the old one replaced. */
+  /**
+   * The recipe: the new table under a temporary name, its rows copied, the old one replaced. An
+   * AUTOINCREMENT table keeps its counter, so ids deleted at the end are not handed out again.
+   */
   private static List<String> rebuild(String table, String createTemporary, List<String> dependents) {
     String quoted = SqlLiterals.quoteIdentifier(table);
     List<String> statements = new ArrayList<>();
     statements.add(createTemporary);
     statements.add("INSERT INTO " + SqlLiterals.quoteIdentifier("kqlite_rebuild_" + table)
         + " SELECT * FROM " + quoted);
+    if (SqlLexer.tokenize(createTemporary).stream().anyMatch(t -> t.isWord("autoincrement"))) {
+      String old = SqlLiterals.quoteString(table);
+      String copy = SqlLiterals.quoteString("kqlite_rebuild_" + table);
+      statements.add("INSERT INTO sqlite_sequence (name, seq) SELECT " + copy + ", seq FROM"
+          + " sqlite_sequence WHERE name = " + old + " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence"
+          + " WHERE name = " + copy + ")");
+      statements.add("UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT s.seq FROM"
+          + " sqlite_sequence s WHERE s.name = " + old + "), 0)) WHERE name = " + copy);
+    }
     statements.add("DROP TABLE " + quoted);
     statements.add("ALTER TABLE " + SqlLiterals.quoteIdentifier("kqlite_rebuild_" + table)
         + " RENAME TO " + quoted);

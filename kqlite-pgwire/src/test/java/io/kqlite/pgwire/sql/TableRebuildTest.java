@@ -25,6 +25,11 @@ class TableRebuildTest {
         "CREATE TABLE \"kqlite_rebuild_p\" (id INTEGER primary key AUTOINCREMENT, name text NOT NULL,"
             + " score int DEFAULT (7), at timestamptz, CONSTRAINT name_len CHECK (length(name) > 0))",
         "INSERT INTO \"kqlite_rebuild_p\" SELECT * FROM \"p\"",
+        // the AUTOINCREMENT counter carries over: ids deleted at the end are not reused
+        "INSERT INTO sqlite_sequence (name, seq) SELECT 'kqlite_rebuild_p', seq FROM sqlite_sequence"
+            + " WHERE name = 'p' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'kqlite_rebuild_p')",
+        "UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT s.seq FROM sqlite_sequence s"
+            + " WHERE s.name = 'p'), 0)) WHERE name = 'kqlite_rebuild_p'",
         "DROP TABLE \"p\"",
         "ALTER TABLE \"kqlite_rebuild_p\" RENAME TO \"p\"",
         "CREATE INDEX p_name ON p (name)"), script);
