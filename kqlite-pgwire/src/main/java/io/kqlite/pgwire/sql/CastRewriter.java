@@ -66,7 +66,7 @@ final class CastRewriter implements TokenRewriter {
         continue;
       }
       if (w.isWord(i, "cast") && w.isSymbol(i + 1, "(")) {
-        if (standardCast(w, i, edits)) {
+        if (standardCast(w, i, edits, definesSchema)) {
           dateOperandStart.put(w.closing(i + 1), i); // CAST(x AS date) + 1 is date arithmetic
         }
         continue;
@@ -146,7 +146,8 @@ final class CastRewriter implements TokenRewriter {
         continue;
       }
       boolean afterDefault = w.isWord(operandStart - 1, "default");
-      if (!type.array() && TemporalText.handles(type.name()) && (!definesSchema || afterDefault)) {
+      if (!type.array() && TemporalText.handles(type.name())
+          && (!definesSchema || startsDefault(w, operandStart))) {
         // now()::date, created_at::timestamptz: converted when the row is read (or written).
         edits.remove(w.tokenIndex(operandEnd) + 1, w.tokenIndex(type.end()));
         edits.insertBefore(w.tokenIndex(operandStart), afterDefault ? "(kq_cast(" : "kq_cast(");
@@ -182,6 +183,18 @@ final class CastRewriter implements TokenRewriter {
   }
 
   /**
+   * True if the operand at {@code k} begins a column DEFAULT, bare or in brackets
+   * ({@code DEFAULT now()::date}, {@code DEFAULT (now()::date + 1)}): the one place in a CREATE or
+   * ALTER where kqlite's functions may be called.
+   */
+  private static boolean startsDefault(Words w, int k) {
+    while (w.isSymbol(k - 1, "(")) {
+      k--;
+    }
+    return w.isWord(k - 1, "default");
+  }
+
+  /**
    * {@code x AT TIME ZONE zone} → {@code kq_at_time_zone(x, zone)}; the zone is a literal, a
    * parameter, a name or a parenthesised group. Returns the last word handled.
    */
@@ -210,11 +223,11 @@ final class CastRewriter implements TokenRewriter {
    * {@code CAST(operand AS type)} is SQLite syntax too, but SQLite reads a date/time or boolean
    * target by its affinity: {@code CAST(now() AS date)} gave the year, {@code CAST('t' AS
    * boolean)} 0. A literal operand gets what {@code ::} gives it, any other operand of date, time,
-   * timestamp or timestamptz becomes {@code kq_cast}, as with {@code ::}; timetz and interval are
-   * 0A000; a boolean becomes SQLite's BOOLEAN (NUMERIC affinity). Returns true when the result is
+   * timestamp or timestamptz becomes {@code kq_cast}, as with {@code ::} (in a CREATE or ALTER
+   * only as a column default); timetz and interval are 0A000; a boolean becomes SQLite's BOOLEAN (NUMERIC affinity). Returns true when the result is
    * a date, for the date arithmetic that may follow.
    */
-  private static boolean standardCast(Words w, int cast, TokenEdits edits) {
+  private static boolean standardCast(Words w, int cast, TokenEdits edits, boolean definesSchema) {
     int close = w.closing(cast + 1);
     int as = -1;
     for (int k = cast + 2; k < close; k++) {
@@ -243,9 +256,14 @@ final class CastRewriter implements TokenRewriter {
       return false;
     }
     boolean literal = single && w.get(cast + 2).type() == Token.Type.STRING;
-    if (!literal && TemporalText.handles(type.name())) {
-      // CAST(created_at AS date): converted when the row is read, as x::date is.
-      edits.replace(w.tokenIndex(cast), "kq_cast");
+    if (!literal && TemporalText.handles(type.name()) && (!definesSchema || startsDefault(w, cast))) {
+      // CAST(created_at AS date): converted when the row is read, as x::date is. A bare DEFAULT
+      // takes a call only in brackets.
+      boolean bare = w.isWord(cast - 1, "default");
+      edits.replace(w.tokenIndex(cast), bare ? "(kq_cast" : "kq_cast");
+      if (bare) {
+        edits.insertAfter(w.tokenIndex(close), ")");
+      }
       edits.remove(w.tokenIndex(as + 1), w.tokenIndex(type.end()));
       edits.replace(w.tokenIndex(as), ", '" + type.name() + "'");
       return type.name().equals("date");

@@ -79,6 +79,9 @@ class CastRewriterTest {
     "SELECT now()::date + 1                  | SELECT kq_date_add(kq_cast(now(), 'date') , 1, 1)",
     "SELECT CAST(at AS date) - 2 FROM t      | SELECT kq_date_add(kq_cast(at , 'date' ) , 2, -1) FROM t",
     "CREATE TABLE t (d date DEFAULT now()::date) | CREATE TABLE t (d date DEFAULT (kq_cast(now(), 'date')))",
+    "CREATE TABLE t (d date DEFAULT (CAST(now() AS date))) | CREATE TABLE t (d date DEFAULT (kq_cast(now() , 'date' )))",
+    "CREATE TABLE t (d date DEFAULT CAST(now() AS date)) | CREATE TABLE t (d date DEFAULT (kq_cast(now() , 'date' )))",
+    "CREATE TABLE t (d date DEFAULT (now()::date + 1)) | CREATE TABLE t (d date DEFAULT (kq_date_add(kq_cast(now(), 'date') , 1, 1)))",
     "SELECT at AT TIME ZONE 'UTC' FROM t      | SELECT kq_at_time_zone(at, 'UTC') FROM t",
     "SELECT (t.at at time zone $1)::date FROM t | SELECT kq_cast((kq_at_time_zone(t.at, ?1)), 'date') FROM t",
     "SELECT now() AT TIME ZONE 'utc' > x     | SELECT kq_at_time_zone(now(), 'utc') > x",
@@ -90,6 +93,7 @@ class CastRewriterTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
     "CREATE TABLE t (d text CHECK (d::date > '2020-01-01')) | cast to date is not supported",
+    "CREATE TABLE t (d text CHECK (CAST(d AS date) > '2020-01-01')) | cast to date is not supported",
     "SELECT x::myschema.mytype FROM t      | cast to myschema.mytype is not supported",
     "SELECT ARRAY[1][1]::int               | ~cast of \"]\" with :: is not supported~",
     "SELECT interval '1 day'               | cast to interval is not supported",
