@@ -29,7 +29,7 @@ import java.util.Set;
 final class CastRewriter implements TokenRewriter {
 
   /** Keywords that can stand before a parenthesised group without making it a function call. */
-  private static final Set<String> NOT_FUNCTIONS = Set.of(
+  static final Set<String> NOT_FUNCTIONS = Set.of(
       "all", "and", "any", "as", "asc", "between", "by", "case", "check", "collate", "conflict",
       "default", "desc", "distinct", "do", "else", "end", "escape", "except", "filter", "for", "from",
       "group", "having", "ilike", "in", "intersect", "into", "is", "join", "key", "lateral", "like",

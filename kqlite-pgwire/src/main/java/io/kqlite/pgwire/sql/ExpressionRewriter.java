@@ -93,8 +93,8 @@ final class ExpressionRewriter implements TokenRewriter {
    */
   private static void ilike(Words w, int k, TokenEdits edits) {
     int leftEnd = w.isWord(k - 1, "not") ? k - 2 : k - 1;
-    int leftStart = operandStart(w, leftEnd);
-    int rightEnd = operandEnd(w, k + 1);
+    int leftStart = Operands.start(w, leftEnd);
+    int rightEnd = Operands.end(w, k + 1);
     if (leftStart < 0 || rightEnd < 0) {
       throw SqlTranslationException.notSupported("ILIKE with this operand");
     }
@@ -103,52 +103,6 @@ final class ExpressionRewriter implements TokenRewriter {
     edits.replace(w.tokenIndex(k), "LIKE");
     edits.insertBefore(w.tokenIndex(k + 1), "lower(");
     edits.insertAfter(w.tokenIndex(rightEnd), ")");
-  }
-
-  private static int operandStart(Words w, int end) {
-    if (end < 0) {
-      return -1;
-    }
-    Token t = w.get(end);
-    int start = end;
-    if (t.isSymbol(")")) {
-      start = w.opening(end);
-      if (start > 0 && w.get(start - 1).type() == Token.Type.KEYWORD_OR_IDENT) {
-        start--; // a function call
-      }
-    } else if (!t.isName() && t.type() != Token.Type.STRING && t.type() != Token.Type.PARAM
-        && t.type() != Token.Type.NUMBER) {
-      return -1;
-    }
-    while (start >= 2 && w.isSymbol(start - 1, ".") && w.isName(start - 2)) {
-      start -= 2;
-    }
-    return start;
-  }
-
-  private static int operandEnd(Words w, int start) {
-    if (start >= w.size()) {
-      return -1;
-    }
-    Token t = w.get(start);
-    if (t.isSymbol("(")) {
-      return w.closing(start) < w.size() ? w.closing(start) : -1;
-    }
-    if (t.type() == Token.Type.STRING || t.type() == Token.Type.PARAM) {
-      return start;
-    }
-    if (!t.isName()) {
-      return -1;
-    }
-    int end = start;
-    while (w.isSymbol(end + 1, ".") && w.isName(end + 2)) {
-      end += 2;
-    }
-    if (w.isSymbol(end + 1, "(")) {
-      int close = w.closing(end + 1);
-      return close < w.size() ? close : -1;
-    }
-    return end;
   }
 
   /** Rewrites the word at {@code k}; returns the last significant index it consumed. */

@@ -9,9 +9,8 @@ import java.util.Map;
  * a)}, {@code a ? k} → {@code kq_jsonb_exists(a, k)}, {@code a ?| keys} and {@code a ?& keys} →
  * {@code kq_jsonb_exists_any} and {@code _all}. SQLite's own {@code ->} and {@code ->>} stay.
  *
- * <p>Each side is one operand: a literal, a parameter, a possibly qualified name, a call (a cast
- * is one by now, {@code CAST(… AS TEXT)}) or a parenthesised group; anything else is left for
- * SQLite to refuse.
+ * <p>Each side is one operand (see {@link Operands}; a cast is a call by now,
+ * {@code CAST(… AS TEXT)}); anything else is left for SQLite to refuse.
  */
 final class JsonOperatorRewriter implements TokenRewriter {
 
@@ -29,11 +28,11 @@ final class JsonOperatorRewriter implements TokenRewriter {
       if (function == null) {
         continue;
       }
-      int leftStart = operandStart(w, k - 1);
+      int leftStart = Operands.start(w, k - 1);
       while (leftStart > 1 && isArrow(w.get(leftStart - 1))) {
-        leftStart = operandStart(w, leftStart - 2); // meta -> 'k' @> x: the arrows bind first
+        leftStart = Operands.start(w, leftStart - 2); // meta -> 'k' @> x: the arrows bind first
       }
-      int rightEnd = operandEnd(w, k + 1);
+      int rightEnd = Operands.end(w, k + 1);
       if (leftStart < 0 || rightEnd < 0) { // an operand this cannot delimit: SQLite refuses it
         continue;
       }
@@ -48,62 +47,8 @@ final class JsonOperatorRewriter implements TokenRewriter {
     return edits.render();
   }
 
-  /** The first word of the operand ending at {@code end}, or -1. */
-  private static int operandStart(Words w, int end) {
-    Token last = w.get(end);
-    if (last == null) {
-      return -1;
-    }
-    if (last.isSymbol(")")) {
-      int open = w.opening(end);
-      return open > 0 && w.isName(open - 1) ? qualifiedStart(w, open - 1) : open;
-    }
-    if (last.isName()) {
-      return qualifiedStart(w, end);
-    }
-    return isValue(last) ? end : -1;
-  }
-
-  /** The last word of the operand starting at {@code start}, or -1. */
-  private static int operandEnd(Words w, int start) {
-    Token first = w.get(start);
-    if (first == null) {
-      return -1;
-    }
-    if (first.isSymbol("(")) {
-      int close = w.closing(start);
-      return close < w.size() ? close : -1;
-    }
-    if (first.isName()) {
-      int end = start;
-      while (w.isSymbol(end + 1, ".") && w.isName(end + 2)) {
-        end += 2;
-      }
-      if (w.isSymbol(end + 1, "(")) {
-        int close = w.closing(end + 1);
-        return close < w.size() ? close : -1;
-      }
-      return end;
-    }
-    return isValue(first) ? start : -1;
-  }
-
   private static boolean isArrow(Token token) {
     return token != null && token.type() == Token.Type.OPERATOR
         && (token.text().equals("->") || token.text().equals("->>"));
-  }
-
-  private static int qualifiedStart(Words w, int k) {
-    while (w.isSymbol(k - 1, ".") && w.isName(k - 2)) {
-      k -= 2;
-    }
-    return k;
-  }
-
-  private static boolean isValue(Token token) {
-    return switch (token.type()) {
-      case STRING, DOLLAR_STRING, NUMBER, PARAM -> true;
-      default -> false;
-    };
   }
 }

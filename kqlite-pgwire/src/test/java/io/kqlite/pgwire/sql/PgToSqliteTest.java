@@ -58,6 +58,7 @@ class PgToSqliteTest {
     "SELECT U&\"d\\0061ta\" FROM t           | SELECT \"data\" FROM t",
     "SELECT * FROM t WHERE a ILIKE 'x%'      | SELECT * FROM t WHERE lower(a) LIKE lower('x%')",
     "SELECT * FROM t WHERE a NOT ILIKE $1    | SELECT * FROM t WHERE lower(a) NOT LIKE lower(?1)",
+    "SELECT * FROM t WHERE (a) ILIKE 'x'     | SELECT * FROM t WHERE lower((a)) LIKE lower('x')",
     "SELECT * FROM t WHERE a LIKE 'X%'       | SELECT * FROM t WHERE a LIKE 'X%'",
     "SELECT * FROM t LIMIT ALL               | SELECT * FROM t",
     "SELECT * FROM t LIMIT ALL OFFSET 5      | SELECT * FROM t LIMIT -1 OFFSET 5",
