@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -275,9 +274,7 @@ class CopyIT {
   }
 
   private static String resource(String name) throws IOException {
-    try (InputStream in = CopyIT.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return Psql.resource(name);
   }
 
   /** Just enough of the protocol to send messages and list the answers' types. */

@@ -13,6 +13,16 @@ final class Psql {
   private Psql() {
   }
 
+  /** A test resource's text ({@code path} from the classpath root: {@code /psql-bool/script.psql}). */
+  static String resource(String path) throws IOException {
+    try (java.io.InputStream in = Psql.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IOException("no test resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   /**
    * @param arguments psql's arguments after {@code psql -X}
    * @param environment extra environment (PGPASSWORD, PGSSLCERT, …)

@@ -3,8 +3,6 @@ package io.kqlite.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,8 +59,6 @@ class PsqlBooleanIT {
   }
 
   private static String resource(String name) throws IOException {
-    try (InputStream in = PsqlBooleanIT.class.getResourceAsStream("/psql-bool/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return Psql.resource("/psql-bool/" + name);
   }
 }

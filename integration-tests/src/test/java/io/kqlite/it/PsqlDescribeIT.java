@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,8 +66,6 @@ class PsqlDescribeIT {
   }
 
   private static String resource(String name) throws IOException {
-    try (InputStream in = PsqlDescribeIT.class.getResourceAsStream("/psql-describe/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return Psql.resource("/psql-describe/" + name);
   }
 }

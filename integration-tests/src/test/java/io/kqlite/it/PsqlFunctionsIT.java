@@ -3,8 +3,6 @@ package io.kqlite.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +36,6 @@ class PsqlFunctionsIT {
   }
 
   private static String resource(String name) throws IOException {
-    try (InputStream in = PsqlFunctionsIT.class.getResourceAsStream("/psql-functions/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return Psql.resource("/psql-functions/" + name);
   }
 }
