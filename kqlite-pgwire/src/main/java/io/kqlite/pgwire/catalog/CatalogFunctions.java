@@ -7,8 +7,6 @@ import java.math.BigDecimal;
 import io.kqlite.statemachine.LocalFunction;
 import io.kqlite.statemachine.store.RowidAliasTypes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -177,12 +175,7 @@ final class CatalogFunctions {
     if (value == null) {
       return null;
     }
-    byte[] bytes = value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has MD5", e);
-    }
+    return HexFormat.of().formatHex(EncodingFunctions.digest("MD5", EncodingFunctions.bytes(value)));
   }
 
   /** A stable OID for a named object: the same on every node, restart and VACUUM. */

@@ -96,7 +96,7 @@ final class EncodingFunctions {
     return b >= '0' && b <= '7';
   }
 
-  private static byte[] digest(String algorithm, byte[] bytes) {
+  static byte[] digest(String algorithm, byte[] bytes) {
     try {
       return MessageDigest.getInstance(algorithm).digest(bytes);
     } catch (NoSuchAlgorithmException e) {
@@ -113,7 +113,8 @@ final class EncodingFunctions {
     return n == (int) n ? Integer.toHexString((int) n) : Long.toHexString(n);
   }
 
-  private static byte[] bytes(Object value) {
+  /** A bytea argument's bytes; text counts as its UTF-8 bytes. */
+  static byte[] bytes(Object value) {
     return value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
   }
 

@@ -99,8 +99,7 @@ final class JsonbFunctions {
 
   /** Objects as maps, arrays as lists, numbers as BigDecimal, strings, booleans, {@link JsonNull}. */
   static Object parse(Object value) {
-    String text = value instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
-        : value.toString();
+    String text = TextFunctions.text(value);
     Parser parser = new Parser(text);
     Object parsed = parser.value();
     parser.skipSpace();

@@ -3,6 +3,7 @@ package io.kqlite.pgwire.catalog;
 import io.kqlite.pgwire.types.ArrayValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Arrays in the catalog are kept as PostgreSQL writes them in text ({@code {a,b,"c d"}}, and
@@ -115,9 +116,9 @@ final class PgArrays {
     if (elements == null) {
       return null;
     }
-    String wanted = value == null ? null : value instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
+    String wanted = value == null ? null : TextFunctions.text(value);
     for (int i = 0; i < elements.size(); i++) {
-      if (java.util.Objects.equals(elements.get(i), wanted)) {
+      if (Objects.equals(elements.get(i), wanted)) {
         return i + 1L;
       }
     }

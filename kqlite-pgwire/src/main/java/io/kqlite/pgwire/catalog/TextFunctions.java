@@ -317,7 +317,8 @@ final class TextFunctions {
     return false;
   }
 
-  private static String text(Object value) {
+  /** A text argument; a bytea one read as UTF-8. */
+  static String text(Object value) {
     return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
   }
 
